@@ -1,0 +1,83 @@
+package io.github.llmgs.dsl;
+
+/**
+ * The reference's search-space limits. Sampling and mutation reject any program outside them, so
+ * these measures decide which programs the search can ever reach.
+ */
+public final class Limits {
+
+    public static final int MAX_HEIGHT = 4;
+    public static final int MAX_CHAIN = 6;
+    public static final int MAX_TOKENS = 45;
+
+    private Limits() {}
+
+    public static boolean withinLimits(Node.Program program) {
+        return height(program) <= MAX_HEIGHT
+                && longestChain(program) <= MAX_CHAIN
+                && tokens(program) <= MAX_TOKENS;
+    }
+
+    /** Own height contribution plus the tallest child: only control-flow nodes and Program count. */
+    public static int height(Node node) {
+        int tallest = 0;
+        for (Node child : node.children()) {
+            tallest = Math.max(tallest, height(child));
+        }
+        return node.heightContribution() + tallest;
+    }
+
+    /**
+     * The longest run of Concatenates linked through {@code rest}; a statement list of n
+     * statements is a run of n - 1. Lists nested inside bodies are separate runs.
+     */
+    public static int longestChain(Node node) {
+        int longest = 0;
+        for (Node child : node.children()) {
+            longest = Math.max(longest, longestChain(child));
+        }
+        return Math.max(longest, chainFrom(node));
+    }
+
+    private static int chainFrom(Node node) {
+        int run = 0;
+        while (node instanceof Node.Concatenate c) {
+            run++;
+            node = c.rest();
+        }
+        return run;
+    }
+
+    /** Number of tokens {@link Printer} writes; {@code R=5} is one token, Concatenate none. */
+    public static int tokens(Node node) {
+        int own;
+        if (node instanceof Node.Program) {
+            own = 4; // DEF run m( m)
+        } else if (node instanceof Node.While || node instanceof Node.If) {
+            own = 5; // WHILE c( c) w( w)
+        } else if (node instanceof Node.Ite) {
+            own = 8; // IFELSE c( c) i( i) ELSE e( e)
+        } else if (node instanceof Node.Repeat) {
+            own = 3; // REPEAT r( r), the R=n being its ConstInt child
+        } else if (node instanceof Node.Not) {
+            own = 3; // not c( c)
+        } else if (node instanceof Node.Concatenate) {
+            own = 0;
+        } else {
+            own = 1; // Act, Feature, ConstInt
+        }
+        for (Node child : node.children()) {
+            own += tokens(child);
+        }
+        return own;
+    }
+
+    /** All nodes including the root. */
+    public static int nodeCount(Node node) {
+        int count = 1;
+        for (Node child : node.children()) {
+            count += nodeCount(child);
+        }
+        return count;
+    }
+}

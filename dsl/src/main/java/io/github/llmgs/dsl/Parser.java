@@ -1,0 +1,243 @@
+package io.github.llmgs.dsl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Recursive-descent parser for LEAPS token programs ({@code DEF run m( ... m)}).
+ *
+ * <p>Tokens may be separated by any whitespace, including newlines, because LLM answers are not
+ * reliably single-spaced; positions in errors are reported against the original text.
+ */
+public final class Parser {
+
+    private static final Set<String> KEYWORDS = Set.of(
+            "DEF", "run", "m(", "m)", "WHILE", "IF", "IFELSE", "ELSE", "REPEAT", "not",
+            "c(", "c)", "w(", "w)", "i(", "i)", "e(", "e)", "r(", "r)");
+
+    private record Token(String text, int line, int column) {}
+
+    private final List<Token> tokens;
+    private final int endLine;
+    private final int endColumn;
+    private int pos;
+
+    private Parser(String source) {
+        this.tokens = new ArrayList<>();
+        int line = 1;
+        int column = 1;
+        int i = 0;
+        int afterLastLine = 1;
+        int afterLastColumn = 1;
+        while (i < source.length()) {
+            char ch = source.charAt(i);
+            if (Character.isWhitespace(ch)) {
+                if (ch == '\n') {
+                    line++;
+                    column = 1;
+                } else if (ch == '\r') {
+                    // A lone CR is a line break too; CRLF counts once, via the LF.
+                    if (i + 1 >= source.length() || source.charAt(i + 1) != '\n') {
+                        line++;
+                        column = 1;
+                    }
+                } else {
+                    column++;
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            int startColumn = column;
+            while (i < source.length() && !Character.isWhitespace(source.charAt(i))) {
+                i++;
+                column++;
+            }
+            tokens.add(new Token(source.substring(start, i), line, startColumn));
+            afterLastLine = line;
+            afterLastColumn = column;
+        }
+        // End-of-input errors point just past the last token, where the missing one belongs.
+        this.endLine = afterLastLine;
+        this.endColumn = afterLastColumn;
+    }
+
+    /** Parses a whole program; trailing tokens after the closing {@code m)} are an error. */
+    public static Node.Program parse(String source) {
+        Parser p = new Parser(source);
+        Node.Program program = p.program();
+        if (p.pos < p.tokens.size()) {
+            Token t = p.tokens.get(p.pos);
+            throw p.error(t, "unexpected token '" + t.text() + "' after the closing 'm)'");
+        }
+        return program;
+    }
+
+    private Node.Program program() {
+        expect("DEF");
+        expect("run");
+        expect("m(");
+        Node.Stmt body = statements("m)");
+        expect("m)");
+        return new Node.Program(body);
+    }
+
+    /** One or more statements up to (not including) {@code closer}, as a right-nested chain. */
+    private Node.Stmt statements(String closer) {
+        List<Node.Stmt> list = new ArrayList<>();
+        list.add(statement("a statement"));
+        while (true) {
+            Token t = peek();
+            if (t == null) {
+                throw endOfInput("'" + closer + "'");
+            }
+            if (t.text().equals(closer)) {
+                break;
+            }
+            list.add(statement("a statement or '" + closer + "'"));
+        }
+        Node.Stmt chain = list.get(list.size() - 1);
+        for (int k = list.size() - 2; k >= 0; k--) {
+            chain = new Node.Concatenate(list.get(k), chain);
+        }
+        return chain;
+    }
+
+    private Node.Stmt statement(String expected) {
+        Token t = next(expected);
+        switch (t.text()) {
+            case "WHILE": {
+                Node.Cond cond = condition();
+                expect("w(");
+                Node.Stmt body = statements("w)");
+                expect("w)");
+                return new Node.While(cond, body);
+            }
+            case "IF": {
+                Node.Cond cond = condition();
+                expect("i(");
+                Node.Stmt body = statements("i)");
+                expect("i)");
+                return new Node.If(cond, body);
+            }
+            case "IFELSE": {
+                Node.Cond cond = condition();
+                expect("i(");
+                Node.Stmt then = statements("i)");
+                expect("i)");
+                expect("ELSE");
+                expect("e(");
+                Node.Stmt otherwise = statements("e)");
+                expect("e)");
+                return new Node.Ite(cond, then, otherwise);
+            }
+            case "REPEAT": {
+                Node.ConstInt times = repeatCount();
+                expect("r(");
+                Node.Stmt body = statements("r)");
+                expect("r)");
+                return new Node.Repeat(times, body);
+            }
+            default: {
+                Action a = Action.fromToken(t.text());
+                if (a == null) {
+                    throw unexpected(t, expected);
+                }
+                return new Node.Act(a);
+            }
+        }
+    }
+
+    /** {@code c( perception c)} or {@code c( not c( perception c) c)}. */
+    private Node.Cond condition() {
+        expect("c(");
+        Token t = next("a condition");
+        Node.Cond cond;
+        if (t.text().equals("not")) {
+            expect("c(");
+            cond = new Node.Not(perception("a perception (a 'not' cannot hold another 'not')"));
+            expect("c)");
+        } else {
+            Perception p = Perception.fromToken(t.text());
+            if (p == null) {
+                throw unexpected(t, "a condition");
+            }
+            cond = new Node.Feature(p);
+        }
+        expect("c)");
+        return cond;
+    }
+
+    private Node.Feature perception(String expected) {
+        Token t = next(expected);
+        Perception p = Perception.fromToken(t.text());
+        if (p == null) {
+            throw unexpected(t, expected);
+        }
+        return new Node.Feature(p);
+    }
+
+    private Node.ConstInt repeatCount() {
+        Token t = next("a REPEAT count 'R=n'");
+        String text = t.text();
+        if (!text.startsWith("R=")) {
+            throw unexpected(t, "a REPEAT count 'R=n'");
+        }
+        String digits = text.substring(2);
+        if (!digits.matches("-?[0-9]+")) {
+            throw error(t, "malformed REPEAT count '" + text + "'");
+        }
+        int value;
+        try {
+            value = Integer.parseInt(digits);
+        } catch (NumberFormatException tooLarge) {
+            throw error(t, "REPEAT count " + digits + " out of range 0..19");
+        }
+        if (value < 0 || value > Grammar.MAX_REPEAT) {
+            throw error(t, "REPEAT count " + value + " out of range 0.." + Grammar.MAX_REPEAT);
+        }
+        return new Node.ConstInt(value);
+    }
+
+    private void expect(String text) {
+        Token t = next("'" + text + "'");
+        if (!t.text().equals(text)) {
+            throw unexpected(t, "'" + text + "'");
+        }
+    }
+
+    private Token peek() {
+        return pos < tokens.size() ? tokens.get(pos) : null;
+    }
+
+    private Token next(String expected) {
+        Token t = peek();
+        if (t == null) {
+            throw endOfInput(expected);
+        }
+        pos++;
+        return t;
+    }
+
+    private static boolean isKnown(String text) {
+        return KEYWORDS.contains(text) || text.startsWith("R=")
+                || Action.fromToken(text) != null || Perception.fromToken(text) != null;
+    }
+
+    /** A token outside the vocabulary is reported as such: "expected X" would mislead there. */
+    private ParseException unexpected(Token t, String expected) {
+        if (!isKnown(t.text())) {
+            return error(t, "unknown token '" + t.text() + "'");
+        }
+        return error(t, "expected " + expected + " but found '" + t.text() + "'");
+    }
+
+    private ParseException endOfInput(String expected) {
+        return new ParseException(endLine, endColumn, "unexpected end of input, expected " + expected);
+    }
+
+    private ParseException error(Token t, String detail) {
+        return new ParseException(t.line(), t.column(), detail);
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.llmgs.dsl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LimitsTest {
+
+    @Test
+    void heightCountsProgramAndControlFlow() {
+        assertEquals(1, Limits.height(Parser.parse("DEF run m( move turnLeft m)")));
+        assertEquals(2, Limits.height(Parser.parse("DEF run m( move REPEAT R=3 r( move r) m)")));
+        assertEquals(4, Limits.height(Parser.parse(
+                "DEF run m( WHILE c( frontIsClear c) w( IF c( not c( markersPresent c) c) i("
+                        + " REPEAT R=2 r( move r) i) w) m)")));
+        assertEquals(0, Limits.height(new Node.Act(Action.MOVE)));
+    }
+
+    @Test
+    void chainCountsNestedConcatenates() {
+        assertEquals(0, Limits.longestChain(Parser.parse("DEF run m( move m)")));
+        assertEquals(2, Limits.longestChain(Parser.parse("DEF run m( move move move m)")));
+        // The longer list inside the body wins over the shorter outer one.
+        assertEquals(3, Limits.longestChain(Parser.parse(
+                "DEF run m( move WHILE c( frontIsClear c) w( move move move move w) m)")));
+    }
+
+    @Test
+    void tokensMatchPrintedForm() {
+        assertEquals(5, Limits.tokens(Parser.parse("DEF run m( move m)")));
+        assertEquals(4, Limits.tokens(new Node.Not(new Node.Feature(Perception.FRONT_IS_CLEAR))));
+        assertEquals(1, Limits.tokens(new Node.ConstInt(5)));
+        assertEquals(13, Limits.tokens(Parser.parse("DEF run m( IFELSE c( frontIsClear c) i( move i) ELSE e( move e) m)")));
+    }
+
+    @Test
+    void nodeCountIncludesEveryNode() {
+        // Program, Repeat, ConstInt, Concatenate, Act, If, Not, Feature, Act
+        assertEquals(9, Limits.nodeCount(Parser.parse(
+                "DEF run m( REPEAT R=4 r( move IF c( not c( leftIsClear c) c) i( move i) r) m)")));
+    }
+
+    @Test
+    void withinLimitsChecksAllThree() {
+        assertTrue(Limits.withinLimits(Parser.parse("DEF run m( move move move move move move move m)")));
+        assertFalse(Limits.withinLimits(Parser.parse("DEF run m( move move move move move move move move m)")),
+                "chain of 7");
+        assertFalse(Limits.withinLimits(Parser.parse(
+                "DEF run m( WHILE c( frontIsClear c) w( WHILE c( frontIsClear c) w( WHILE c( frontIsClear c) w("
+                        + " WHILE c( frontIsClear c) w( move w) w) w) w) m)")), "height 5");
+        String longProgram = "DEF run m( " + "IF c( frontIsClear c) i( move move i) ".repeat(5) + "m)";
+        assertEquals(4 + 5 * 7, Limits.tokens(Parser.parse(longProgram)));
+        assertTrue(Limits.withinLimits(Parser.parse(longProgram)));
+        String tooLong = "DEF run m( " + "IF c( frontIsClear c) i( move move i) ".repeat(6) + "m)";
+        assertEquals(46, Limits.tokens(Parser.parse(tooLong)));
+        assertFalse(Limits.withinLimits(Parser.parse(tooLong)), "46 tokens");
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.llmgs.dsl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class MutatorTest {
+
+    @Test
+    void hundredThousandMutationsStayWithinLimits() {
+        Grammar grammar = new Grammar();
+        Mutator mutator = new Mutator(grammar);
+        RandomGenerator rng = new SplittableRandom(99);
+        Node.Program current = grammar.randomProgram(rng);
+        int changed = 0;
+        for (int i = 0; i < 100_000; i++) {
+            // Alternate walking (mutating the mutant) with fresh starts so both long-lived and
+            // newly sampled shapes are covered.
+            Node.Program base = i % 100 == 0 ? grammar.randomProgram(rng) : current;
+            Node.Program next = mutator.mutate(base, rng);
+            assertTrue(Limits.withinLimits(next), Printer.print(next));
+            assertNoIteNot(next);
+            if (!next.equals(base)) {
+                changed++;
+            }
+            assertEquals(next, Parser.parse(Printer.print(next)));
+            current = next;
+        }
+        assertTrue(changed > 90_000, "most mutations change the program: " + changed);
+    }
+
+    @Test
+    void mutatesConformanceProgramsWithinLimits() throws IOException {
+        Mutator mutator = new Mutator();
+        RandomGenerator rng = new SplittableRandom(3);
+        for (String text : TestPrograms.load("neighborhood-1024.txt")) {
+            Node.Program p = Parser.parse(text);
+            for (int k = 0; k < 10; k++) {
+                Node.Program m = mutator.mutate(p, rng);
+                assertTrue(Limits.withinLimits(m));
+                assertOneSubtreeReplaced(p, m);
+            }
+        }
+    }
+
+    @Test
+    void everyNonRootNodeIsPickedUniformly() {
+        // Program, Repeat, ConstInt, Concatenate, Act, If, Not, Feature, Act: 8 replaceable nodes.
+        Node.Program p = Parser.parse("DEF run m( REPEAT R=4 r( move IF c( not c( leftIsClear c) c) i( move i) r) m)");
+        Mutator mutator = new Mutator();
+        RandomGenerator rng = new SplittableRandom(5);
+        int constIntChanged = 0;
+        int featureOnlyChanged = 0;
+        int n = 40_000;
+        for (int i = 0; i < n; i++) {
+            Node.Program m = mutator.mutate(p, rng);
+            Node.Repeat r = (Node.Repeat) m.body();
+            Node.Repeat orig = (Node.Repeat) p.body();
+            if (r.body().equals(orig.body()) && !r.times().equals(orig.times())) {
+                constIntChanged++;
+            }
+            if (r.times().equals(orig.times()) && r.body() instanceof Node.Concatenate c
+                    && c.first().equals(new Node.Act(Action.MOVE))
+                    && c.rest() instanceof Node.If f && f.body().equals(new Node.Act(Action.MOVE))
+                    && f.cond() instanceof Node.Not not
+                    && not.feature().perception() != Perception.LEFT_IS_CLEAR) {
+                featureOnlyChanged++;
+            }
+        }
+        // ConstInt picked 1/8 of the time, then differs with probability 19/20.
+        assertEquals(1.0 / 8 * 19 / 20, constIntChanged / (double) n, 0.01);
+        // The Not's inner Feature (1/8) or the Not itself (1/8, redrawn as Not 10%) changed perception.
+        double viaFeature = 1.0 / 8 * 0.85;
+        double viaNot = 1.0 / 8 * 0.1 * 0.85;
+        assertEquals(viaFeature + viaNot, featureOnlyChanged / (double) n, 0.01);
+    }
+
+    /** Walks both trees and checks they differ in at most one position. */
+    private static void assertOneSubtreeReplaced(Node a, Node b) {
+        List<Node> diffs = new ArrayList<>();
+        diff(a, b, diffs);
+        assertTrue(diffs.size() <= 1, "more than one subtree differs: " + diffs);
+    }
+
+    private static void diff(Node a, Node b, List<Node> out) {
+        if (a.equals(b)) {
+            return;
+        }
+        if (a.getClass() != b.getClass() || a.children().size() != b.children().size()
+                || a instanceof Node.Act || a instanceof Node.Feature || a instanceof Node.ConstInt) {
+            out.add(b);
+            return;
+        }
+        int before = out.size();
+        for (int i = 0; i < a.children().size(); i++) {
+            diff(a.children().get(i), b.children().get(i), out);
+        }
+        // Same kind with differing children could also be a whole fresh subtree of the same kind;
+        // either way at most one position may account for the change.
+        if (out.size() - before > 1) {
+            out.subList(before, out.size()).clear();
+            out.add(b);
+        }
+    }
+
+    private static void assertNoIteNot(Node node) {
+        if (node instanceof Node.Ite t) {
+            assertFalse(t.cond() instanceof Node.Not, "IFELSE with a Not condition from mutation");
+        }
+        for (Node child : node.children()) {
+            assertNoIteNot(child);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.llmgs.engine;
+
+import io.github.llmgs.dsl.Action;
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.Perception;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reference semantics of spec/karel.md section 3, written to be read beside the spec: a
+ * recursive walk over the AST. It is the oracle for the bytecode VM and the OpenCL kernel, and it
+ * compares WHILE state keys as the reference's digit strings, not as hashes.
+ */
+public final class TreeWalker {
+    public static final int DEFAULT_MAX_CALLS = 10_000;
+
+    private final int maxCalls;
+
+    public TreeWalker() {
+        this(DEFAULT_MAX_CALLS);
+    }
+
+    public TreeWalker(int maxCalls) {
+        this.maxCalls = maxCalls;
+    }
+
+    public Episode run(Node.Program program, Task task, TaskInstance instance) {
+        return run(program, task, instance, null);
+    }
+
+    public Episode run(Node.Program program, Task task, TaskInstance instance, StepLog log) {
+        Run run = new Run(task, instance, log);
+        try {
+            run.exec(program.body());
+        } catch (EpisodeOver over) {
+            // the reward function ended it or an action crashed the world
+        }
+        return new Episode(run.ret, run.steps, run.world.numCalls, run.world.crashed);
+    }
+
+    /** Thrown after an action whose reward said terminated, or that left the world crashed. */
+    private static final class EpisodeOver extends RuntimeException {
+        EpisodeOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final class Run {
+        final World world;
+        final Reward reward;
+        final StepLog log;
+        final Map<Node.While, Set<String>> whileMemory = new IdentityHashMap<>();
+        double ret;
+        int steps;
+
+        Run(Task task, TaskInstance instance, StepLog log) {
+            this.world = new World(instance.rows(), instance.cols());
+            world.load(instance, maxCalls);
+            this.reward = task.newReward();
+            reward.reset(instance, world);
+            this.log = log;
+        }
+
+        void exec(Node.Stmt s) {
+            if (s instanceof Node.Concatenate c) {
+                exec(c.first());
+                exec(c.rest());
+            } else if (s instanceof Node.Act a) {
+                act(a.action());
+            } else if (s instanceof Node.If i) {
+                if (test(i.cond())) exec(i.body());
+            } else if (s instanceof Node.Ite i) {
+                if (test(i.cond())) exec(i.then());
+                else exec(i.otherwise());
+            } else if (s instanceof Node.Repeat r) {
+                for (int k = 0; k < r.times().value(); k++) exec(r.body());
+            } else if (s instanceof Node.While w) {
+                loop(w);
+            }
+        }
+
+        void loop(Node.While w) {
+            Set<String> seen = whileMemory.computeIfAbsent(w, k -> new HashSet<>());
+            while (true) {
+                if (!test(w.cond())) return;
+                if (!seen.add(world.stateDigits())) world.crashed = true;
+                if (world.crashed) return;
+                exec(w.body());
+            }
+        }
+
+        /** Evaluating a condition costs one call; {@code not} costs none of its own. */
+        boolean test(Node.Cond c) {
+            if (c instanceof Node.Not n) {
+                return !test(n.feature());
+            }
+            Perception p = ((Node.Feature) c).perception();
+            world.countCall();
+            boolean value = perceive(p);
+            if (log != null) log.condition(p.token(), value, world);
+            return value;
+        }
+
+        boolean perceive(Perception p) {
+            return switch (p) {
+                case FRONT_IS_CLEAR -> world.frontIsClear();
+                case LEFT_IS_CLEAR -> world.leftIsClear();
+                case RIGHT_IS_CLEAR -> world.rightIsClear();
+                case MARKERS_PRESENT -> world.markersPresent();
+                case NO_MARKERS_PRESENT -> world.noMarkersPresent();
+            };
+        }
+
+        /** An action runs only in an uncrashed world; the reward follows it; then maybe the end. */
+        void act(Action a) {
+            if (world.crashed) return;
+            world.countCall();
+            switch (a) {
+                case MOVE -> world.move();
+                case TURN_LEFT -> world.turnLeft();
+                case TURN_RIGHT -> world.turnRight();
+                case PUT_MARKER -> world.putMarker();
+                case PICK_MARKER -> world.pickMarker();
+            }
+            steps++;
+            double r = reward.step(world);
+            ret += r;
+            if (log != null) log.action(a.token(), world, r, reward.terminated());
+            if (reward.terminated() || world.crashed) throw new EpisodeOver();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.llmgs.engine.batch;
+
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.TaskInstance;
+import java.util.List;
+
+/**
+ * Programs to run on every instance of one task. {@code perEpisode} asks for each episode's
+ * return, steps, calls and crash flag besides each program's mean return.
+ */
+public record BatchRequest(Task task, List<TaskInstance> instances, List<Node.Program> programs,
+                           boolean perEpisode, int maxCalls) {
+    public BatchRequest {
+        instances = List.copyOf(instances);
+        programs = List.copyOf(programs);
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one task instance");
+        }
+    }
+
+    public BatchRequest(Task task, List<TaskInstance> instances, List<Node.Program> programs, boolean perEpisode) {
+        this(task, instances, programs, perEpisode, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS);
+    }
+
+    public int episodes() {
+        return programs.size() * instances.size();
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.llmgs.engine.batch;
+
+import io.github.llmgs.engine.Episode;
+
+/**
+ * Per program the mean return; with per-episode detail, arrays indexed
+ * {@code program * instances + instance}.
+ */
+public final class BatchResult {
+    private final int programs;
+    private final int instances;
+    private final double[] means;
+    private final double[] returns;
+    private final int[] steps;
+    private final int[] calls;
+    private final boolean[] crashed;
+
+    public BatchResult(int programs, int instances, double[] means, double[] returns, int[] steps, int[] calls,
+                       boolean[] crashed) {
+        this.programs = programs;
+        this.instances = instances;
+        this.means = means;
+        this.returns = returns;
+        this.steps = steps;
+        this.calls = calls;
+        this.crashed = crashed;
+    }
+
+    /** The score as every backend computes it: returns summed in instance order, then divided. */
+    public static double mean(double[] returns, int from, int count) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += returns[from + i];
+        }
+        return sum / count;
+    }
+
+    public int programs() { return programs; }
+    public int instances() { return instances; }
+    public double mean(int program) { return means[program]; }
+    public double[] means() { return means.clone(); }
+    public boolean hasEpisodes() { return returns != null; }
+
+    public Episode episode(int program, int instance) {
+        if (returns == null) {
+            throw new IllegalStateException("per-episode results were not requested");
+        }
+        int i = program * instances + instance;
+        return new Episode(returns[i], steps[i], calls[i], crashed[i]);
+    }
+
+    /** Sum of all calls, for throughput reports (needs per-episode results). */
+    public long totalCalls() {
+        long total = 0;
+        if (calls != null) {
+            for (int c : calls) total += c;
+        }
+        return total;
+    }
+}

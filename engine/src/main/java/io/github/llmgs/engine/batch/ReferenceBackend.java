@@ -1,0 +1,41 @@
+package io.github.llmgs.engine.batch;
+
+import io.github.llmgs.engine.Episode;
+import io.github.llmgs.engine.TreeWalker;
+import java.util.stream.IntStream;
+
+/** The tree-walking oracle behind the batch API: slow, obviously right. */
+public final class ReferenceBackend implements Backend {
+    @Override
+    public String name() {
+        return "reference";
+    }
+
+    @Override
+    public String device() {
+        return "Java tree-walker (digit-string WHILE keys), " + Runtime.getRuntime().availableProcessors() + " threads";
+    }
+
+    @Override
+    public BatchResult evaluate(BatchRequest req) {
+        int p = req.programs().size(), n = req.instances().size();
+        double[] returns = new double[p * n];
+        int[] steps = new int[p * n];
+        int[] calls = new int[p * n];
+        boolean[] crashed = new boolean[p * n];
+        TreeWalker walker = new TreeWalker(req.maxCalls());
+        IntStream.range(0, p * n).parallel().forEach(i -> {
+            Episode e = walker.run(req.programs().get(i / n), req.task(), req.instances().get(i % n));
+            returns[i] = e.ret();
+            steps[i] = e.steps();
+            calls[i] = e.calls();
+            crashed[i] = e.crashed();
+        });
+        double[] means = new double[p];
+        for (int k = 0; k < p; k++) {
+            means[k] = BatchResult.mean(returns, k * n, n);
+        }
+        return req.perEpisode() ? new BatchResult(p, n, means, returns, steps, calls, crashed)
+                : new BatchResult(p, n, means, null, null, null, null);
+    }
+}
