@@ -3,16 +3,16 @@ package io.github.llmgs.dsl;
 import java.util.random.RandomGenerator;
 
 /**
- * The reference's probabilistic grammar (spec/search.md section 1). Search results are only
- * comparable with the paper's if random programs and mutations follow this distribution, so the
- * weights, production rules and the depth/chain bookkeeping below mirror the reference's
- * {@code fill(node, currentDepth, currentSequence)}.
+ * The reference's probabilistic grammar (spec/search.md section 1). Search curves are only
+ * comparable with the paper's if random programs and mutations follow the reference's
+ * distribution, so this mirrors its {@code _fill_children(node, current_height, current_sequence)}
+ * (LLM-GS, prog_policies/search_space/programmatic_space.py) rather than a cleaner design.
  *
- * <p>Bookkeeping: the Program is filled at depth 1 and sequence 0. A node's child is filled at
- * depth {@code parentDepth + child.heightContribution()} and at sequence {@code parentSequence + 1}
- * when the parent is a Concatenate, else 1. When the kind of a child is drawn, kinds that add height
- * are excluded if {@code parentDepth >= MAX_HEIGHT}, and Concatenate is excluded if the child's
- * sequence would reach {@link Limits#MAX_CHAIN}.
+ * <p>Bookkeeping: a node is filled with a depth and a sequence. The Program is filled at depth 1,
+ * sequence 0. A child is filled at {@code depth + child.heightContribution()} and at sequence
+ * {@code sequence + 1} if its parent is a Concatenate, else 1. When a child's kind is drawn, the
+ * kinds that add height get probability 0 if the parent's depth is {@code >= MAX_HEIGHT}, and
+ * Concatenate gets 0 if the child's sequence would be {@code >= MAX_CHAIN}.
  */
 public final class Grammar {
 
@@ -26,7 +26,7 @@ public final class Grammar {
         FIRST_STATEMENT,
         /** A While/If condition: a perception or a Not. */
         CONDITION,
-        /** An IFELSE condition: the reference never samples a Not here. */
+        /** An IFELSE condition: the reference's production rules forbid a Not here. */
         ITE_CONDITION,
         /** The inside of a Not: a perception only. */
         NOT_FEATURE,
@@ -57,39 +57,61 @@ public final class Grammar {
         }
     }
 
-    // Statement kinds, indexed by the constants below.
-    private static final int WHILE = 0, REPEAT = 1, CONCATENATE = 2, IF = 3, ITE = 4, ACTION = 5;
-    private static final double[] STATEMENT_WEIGHTS = {0.15, 0.03, 0.5, 0.08, 0.04, 0.2};
+    /** Statement kinds with the grammar's weights. */
+    private enum Kind {
+        WHILE(0.15, 1), REPEAT(0.03, 1), CONCATENATE(0.5, 0), IF(0.08, 1), ITE(0.04, 1), ACTION(0.2, 0);
+
+        final double weight;
+        final int height;
+
+        Kind(double weight, int height) {
+            this.weight = weight;
+            this.height = height;
+        }
+    }
+
+    private static final Kind[] KINDS = Kind.values();
     private static final double NOT_WEIGHT = 0.1;
     private static final double FEATURE_WEIGHT = 0.9;
     /** Indexed like {@link Action#values()}. */
     private static final double[] ACTION_WEIGHTS = {0.5, 0.15, 0.15, 0.1, 0.1};
     /** Indexed like {@link Perception#values()}. */
     private static final double[] PERCEPTION_WEIGHTS = {0.5, 0.15, 0.15, 0.1, 0.1};
-
     private static final Action[] ACTIONS = Action.values();
     private static final Perception[] PERCEPTIONS = Perception.values();
 
     /** A random program within {@link Limits}; over-limit draws are discarded and redrawn. */
     public Node.Program randomProgram(RandomGenerator rng) {
         while (true) {
-            Node.Program p = new Node.Program((Node.Stmt) sample(Slot.STATEMENT, 1, 1, rng));
+            Node.Program p = drawProgram(rng);
             if (Limits.withinLimits(p)) {
                 return p;
             }
         }
     }
 
+    /** One fill of a Program, before the limit check (package-private for distribution tests). */
+    Node.Program drawProgram(RandomGenerator rng) {
+        return new Node.Program((Node.Stmt) sample(Slot.STATEMENT, 1, 1, rng));
+    }
+
     /**
-     * A fresh subtree for a slot, with no limit check of its own (the caller checks the whole
-     * program).
+     * A fresh subtree for a slot, drawn exactly as the reference's fill draws a child: no limit
+     * check of its own (the caller checks the whole program).
      *
-     * @param parentDepth the depth the slot's parent was filled at (Program = 1, each
+     * @param parentDepth the depth the slot's parent is filled at (Program = 1, each
      *     While/If/IFELSE/Repeat on the path adds 1)
-     * @param sequence the chain position the new node takes: the parent's sequence + 1 when the
-     *     parent is a Concatenate, else 1 (the Program's own sequence is 0)
+     * @param sequence the sequence the new node is filled at: the parent's sequence + 1 when the
+     *     parent is a Concatenate, else 1
      */
     public Node sample(Slot slot, int parentDepth, int sequence, RandomGenerator rng) {
+        boolean heightCapped = parentDepth >= Limits.MAX_HEIGHT;
+        boolean chainCapped = sequence >= Limits.MAX_CHAIN;
+        return grow(slot, heightCapped, chainCapped, parentDepth, sequence, rng);
+    }
+
+    private Node grow(Slot slot, boolean heightCapped, boolean chainCapped, int baseDepth,
+            int sequence, RandomGenerator rng) {
         switch (slot) {
             case REPEAT_COUNT:
                 return new Node.ConstInt(rng.nextInt(MAX_REPEAT + 1));
@@ -97,24 +119,17 @@ public final class Grammar {
             case ITE_CONDITION:
                 return feature(rng);
             case CONDITION:
-                return draw(new double[] {FEATURE_WEIGHT, NOT_WEIGHT}, rng) == 1
+                return rng.nextDouble() * (FEATURE_WEIGHT + NOT_WEIGHT) < NOT_WEIGHT
                         ? new Node.Not(feature(rng))
                         : feature(rng);
             default:
-                return statement(slot == Slot.FIRST_STATEMENT, parentDepth, sequence, rng);
+                Kind kind = drawKind(slot == Slot.FIRST_STATEMENT || chainCapped, heightCapped, rng);
+                return statement(kind, baseDepth + kind.height, sequence, rng);
         }
     }
 
-    private Node.Stmt statement(boolean first, int parentDepth, int sequence, RandomGenerator rng) {
-        double[] w = STATEMENT_WEIGHTS.clone();
-        if (parentDepth >= Limits.MAX_HEIGHT) {
-            w[WHILE] = w[REPEAT] = w[IF] = w[ITE] = 0;
-        }
-        if (first || sequence >= Limits.MAX_CHAIN) {
-            w[CONCATENATE] = 0;
-        }
-        int kind = draw(w, rng);
-        int depth = parentDepth + (kind == CONCATENATE || kind == ACTION ? 0 : 1);
+    /** A statement of the given kind whose children are filled at {@code depth, sequence}. */
+    private Node.Stmt statement(Kind kind, int depth, int sequence, RandomGenerator rng) {
         switch (kind) {
             case WHILE:
                 return new Node.While(
@@ -132,8 +147,8 @@ public final class Grammar {
                         (Node.ConstInt) sample(Slot.REPEAT_COUNT, depth, 1, rng), body(depth, rng));
             case CONCATENATE:
                 return new Node.Concatenate(
-                        statement(true, depth, sequence + 1, rng),
-                        statement(false, depth, sequence + 1, rng));
+                        (Node.Stmt) sample(Slot.FIRST_STATEMENT, depth, sequence + 1, rng),
+                        (Node.Stmt) sample(Slot.STATEMENT, depth, sequence + 1, rng));
             default:
                 return new Node.Act(ACTIONS[draw(ACTION_WEIGHTS, rng)]);
         }
@@ -141,7 +156,16 @@ public final class Grammar {
 
     /** A body slot of a non-Concatenate parent, which starts a new chain. */
     private Node.Stmt body(int parentDepth, RandomGenerator rng) {
-        return statement(false, parentDepth, 1, rng);
+        return (Node.Stmt) sample(Slot.STATEMENT, parentDepth, 1, rng);
+    }
+
+    private static Kind drawKind(boolean noConcatenate, boolean noHeight, RandomGenerator rng) {
+        double[] w = new double[KINDS.length];
+        for (Kind k : KINDS) {
+            boolean excluded = (noConcatenate && k == Kind.CONCATENATE) || (noHeight && k.height > 0);
+            w[k.ordinal()] = excluded ? 0 : k.weight;
+        }
+        return KINDS[draw(w, rng)];
     }
 
     private static Node.Feature feature(RandomGenerator rng) {

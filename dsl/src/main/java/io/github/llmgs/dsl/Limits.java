@@ -7,6 +7,10 @@ package io.github.llmgs.dsl;
 public final class Limits {
 
     public static final int MAX_HEIGHT = 4;
+    /**
+     * Bound on {@link #longestSequence}, the reference's {@code get_max_sequence}: at most 6
+     * statements in one list, i.e. at most 5 nested Concatenates.
+     */
     public static final int MAX_CHAIN = 6;
     public static final int MAX_TOKENS = 45;
 
@@ -14,7 +18,7 @@ public final class Limits {
 
     public static boolean withinLimits(Node.Program program) {
         return height(program) <= MAX_HEIGHT
-                && longestChain(program) <= MAX_CHAIN
+                && longestSequence(program) <= MAX_CHAIN
                 && tokens(program) <= MAX_TOKENS;
     }
 
@@ -37,6 +41,16 @@ public final class Limits {
             longest = Math.max(longest, longestChain(child));
         }
         return Math.max(longest, chainFrom(node));
+    }
+
+    /**
+     * The reference's chain measure ({@code get_max_sequence}): the number of statements in the
+     * longest statement list, which is {@link #longestChain} + 1 (a program without any
+     * Concatenate scores 1). {@link #withinLimits} bounds this one, not {@code longestChain}, or
+     * a 7-statement list the reference rejects would be accepted.
+     */
+    public static int longestSequence(Node node) {
+        return longestChain(node) + 1;
     }
 
     private static int chainFrom(Node node) {

@@ -7,14 +7,17 @@ import java.util.random.RandomGenerator;
 
 /**
  * One-neighbour mutation of spec/search.md section 2: replace a uniformly chosen non-root node by
- * a fresh subtree for its slot. Every node counts (Concatenate, Not, its Feature, ConstInt), as in
- * the reference, because that weighting shapes which neighbours hill climbing sees.
+ * a fresh subtree for its slot, drawn with the same production rules and caps as sampling, with
+ * the height measured from the slot's position and a Concatenate continuing its parent chain
+ * ({@link Grammar#sample}); if the result breaks a limit, pick again from the original.
+ * Every node counts (Concatenate, Not, its Feature, ConstInt) because that weighting shapes which
+ * neighbours hill climbing sees.
  */
 public final class Mutator {
 
     /**
-     * A replaceable position: the child-index path from the root, and what {@link Grammar#sample}
-     * needs to fill it as the reference would.
+     * A replaceable node: the child-index path from the root, its slot, the depth its parent is
+     * filled at, and the chain position the slot is filled at.
      */
     private record Site(int[] path, Grammar.Slot slot, int parentDepth, int sequence) {}
 
@@ -50,9 +53,9 @@ public final class Mutator {
 
     private static void collect(Node node, int depth, int sequence, int[] path, List<Site> out) {
         List<Node> children = node.children();
+        int childSequence = node instanceof Node.Concatenate ? sequence + 1 : 1;
         for (int i = 0; i < children.size(); i++) {
             Node child = children.get(i);
-            int childSequence = node instanceof Node.Concatenate ? sequence + 1 : 1;
             int[] childPath = Arrays.copyOf(path, path.length + 1);
             childPath[path.length] = i;
             out.add(new Site(childPath, Grammar.Slot.of(node, i), depth, childSequence));

@@ -32,7 +32,7 @@ class LimitsTest {
         assertEquals(5, Limits.tokens(Parser.parse("DEF run m( move m)")));
         assertEquals(4, Limits.tokens(new Node.Not(new Node.Feature(Perception.FRONT_IS_CLEAR))));
         assertEquals(1, Limits.tokens(new Node.ConstInt(5)));
-        assertEquals(13, Limits.tokens(Parser.parse("DEF run m( IFELSE c( frontIsClear c) i( move i) ELSE e( move e) m)")));
+        assertEquals(15, Limits.tokens(Parser.parse("DEF run m( IFELSE c( frontIsClear c) i( move i) ELSE e( move e) m)")));
     }
 
     @Test
@@ -43,18 +43,26 @@ class LimitsTest {
     }
 
     @Test
+    void sequenceIsTheReferenceMeasure() {
+        // The reference's get_max_sequence counts statements in a list, 1 without any Concatenate.
+        assertEquals(1, Limits.longestSequence(Parser.parse("DEF run m( move m)")));
+        assertEquals(3, Limits.longestSequence(Parser.parse("DEF run m( move move move m)")));
+    }
+
+    @Test
     void withinLimitsChecksAllThree() {
-        assertTrue(Limits.withinLimits(Parser.parse("DEF run m( move move move move move move move m)")));
-        assertFalse(Limits.withinLimits(Parser.parse("DEF run m( move move move move move move move move m)")),
-                "chain of 7");
+        assertTrue(Limits.withinLimits(Parser.parse("DEF run m( move move move move move move m)")));
+        assertFalse(Limits.withinLimits(Parser.parse("DEF run m( move move move move move move move m)")),
+                "7 statements in one list");
         assertFalse(Limits.withinLimits(Parser.parse(
                 "DEF run m( WHILE c( frontIsClear c) w( WHILE c( frontIsClear c) w( WHILE c( frontIsClear c) w("
                         + " WHILE c( frontIsClear c) w( move w) w) w) w) m)")), "height 5");
-        String longProgram = "DEF run m( " + "IF c( frontIsClear c) i( move move i) ".repeat(5) + "m)";
-        assertEquals(4 + 5 * 7, Limits.tokens(Parser.parse(longProgram)));
-        assertTrue(Limits.withinLimits(Parser.parse(longProgram)));
-        String tooLong = "DEF run m( " + "IF c( frontIsClear c) i( move move i) ".repeat(6) + "m)";
-        assertEquals(46, Limits.tokens(Parser.parse(tooLong)));
-        assertFalse(Limits.withinLimits(Parser.parse(tooLong)), "46 tokens");
+        String ifs = "IF c( frontIsClear c) i( move move move i) ".repeat(4);
+        Node.Program full = Parser.parse("DEF run m( " + ifs + "REPEAT R=2 r( move r) m)");
+        assertEquals(45, Limits.tokens(full));
+        assertTrue(Limits.withinLimits(full));
+        Node.Program tooLong = Parser.parse("DEF run m( " + ifs + "REPEAT R=2 r( move move r) m)");
+        assertEquals(46, Limits.tokens(tooLong));
+        assertFalse(Limits.withinLimits(tooLong), "46 tokens");
     }
 }

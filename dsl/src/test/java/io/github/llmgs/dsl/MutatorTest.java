@@ -33,7 +33,8 @@ class MutatorTest {
             assertEquals(next, Parser.parse(Printer.print(next)));
             current = next;
         }
-        assertTrue(changed > 90_000, "most mutations change the program: " + changed);
+        // Unchanged neighbours are real (a leaf redrawn as itself), as in the reference.
+        assertTrue(changed > 80_000, "most mutations change the program: " + changed);
     }
 
     @Test
@@ -58,10 +59,12 @@ class MutatorTest {
         RandomGenerator rng = new SplittableRandom(5);
         int constIntChanged = 0;
         int featureOnlyChanged = 0;
-        int n = 40_000;
+        int n = 100_000;
         for (int i = 0; i < n; i++) {
             Node.Program m = mutator.mutate(p, rng);
-            Node.Repeat r = (Node.Repeat) m.body();
+            if (!(m.body() instanceof Node.Repeat r)) {
+                continue;
+            }
             Node.Repeat orig = (Node.Repeat) p.body();
             if (r.body().equals(orig.body()) && !r.times().equals(orig.times())) {
                 constIntChanged++;
@@ -74,12 +77,13 @@ class MutatorTest {
                 featureOnlyChanged++;
             }
         }
-        // ConstInt picked 1/8 of the time, then differs with probability 19/20.
-        assertEquals(1.0 / 8 * 19 / 20, constIntChanged / (double) n, 0.01);
-        // The Not's inner Feature (1/8) or the Not itself (1/8, redrawn as Not 10%) changed perception.
-        double viaFeature = 1.0 / 8 * 0.85;
-        double viaNot = 1.0 / 8 * 0.1 * 0.85;
-        assertEquals(viaFeature + viaNot, featureOnlyChanged / (double) n, 0.01);
+        // Over-limit candidates make the reference pick a node again, which inflates the share of
+        // nodes whose replacement always fits, so compare two such nodes: each is picked 1/8 of the
+        // time before rejection. The ConstInt then differs with probability 19/20; the perception
+        // changes via the inner Feature (0.85) or via the Not redrawn as a Not (0.1 * 0.85).
+        double expectedRatio = (0.85 + 0.1 * 0.85) / (19.0 / 20);
+        assertEquals(expectedRatio, featureOnlyChanged / (double) constIntChanged, 0.04);
+        assertTrue(constIntChanged > n / 10, "the ConstInt is picked too: " + constIntChanged);
     }
 
     /** Walks both trees and checks they differ in at most one position. */

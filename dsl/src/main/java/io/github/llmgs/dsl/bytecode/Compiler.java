@@ -1,0 +1,139 @@
+package io.github.llmgs.dsl.bytecode;
+
+import io.github.llmgs.dsl.Node;
+import java.util.Arrays;
+
+/**
+ * AST to bytecode, emit-then-patch style. Shapes:
+ * <pre>
+ * IF c s        :   JUMP_IF_NOT c, end; s; end:
+ * IFELSE c s t  :   JUMP_IF_NOT c, else; s; JUMP end; else: t; end:
+ * WHILE c s     :   top: JUMP_IF_NOT c, end; WHILE_CHECK id, end; s; JUMP top; end:
+ * REPEAT n s    :   REPEAT_PUSH n; top: REPEAT_NEXT end; s; JUMP top; end:
+ * </pre>
+ * A {@code not c( p c)} condition flips JUMP_IF_NOT to JUMP_IF.
+ */
+public final class Compiler {
+    private int[] code = new int[64];
+    private int[] sourceMap = new int[64];
+    private int length;
+    private int whiles;
+    private int token;
+
+    private Compiler() {}
+
+    public static Bytecode compile(Node.Program program) {
+        Compiler c = new Compiler();
+        c.token = 3; // DEF run m(
+        c.statement(program.body());
+        c.emit(Opcode.HALT);
+        Bytecode bc = new Bytecode(Arrays.copyOf(c.code, c.length), c.whiles, Arrays.copyOf(c.sourceMap, c.length));
+        Verifier.verify(bc);
+        return bc;
+    }
+
+    private void statement(Node.Stmt s) {
+        if (s instanceof Node.Concatenate c) {
+            statement(c.first());
+            statement(c.rest());
+        } else if (s instanceof Node.Act a) {
+            emit(switch (a.action()) {
+                case MOVE -> Opcode.MOVE;
+                case TURN_LEFT -> Opcode.TURN_LEFT;
+                case TURN_RIGHT -> Opcode.TURN_RIGHT;
+                case PUT_MARKER -> Opcode.PUT_MARKER;
+                case PICK_MARKER -> Opcode.PICK_MARKER;
+            });
+            token++;
+        } else if (s instanceof Node.If i) {
+            token++; // IF
+            int jump = condition(i.cond());
+            token++; // i(
+            statement(i.body());
+            token++; // i)
+            patch(jump, length);
+        } else if (s instanceof Node.Ite i) {
+            token++; // IFELSE
+            int toElse = condition(i.cond());
+            token++; // i(
+            statement(i.then());
+            token += 3; // i) ELSE e(
+            int toEnd = emit(Opcode.JUMP, 0);
+            patch(toElse, length);
+            statement(i.otherwise());
+            token++; // e)
+            patch(toEnd, length);
+        } else if (s instanceof Node.While w) {
+            int whileToken = token;
+            token++; // WHILE
+            int top = length;
+            int exit = condition(w.cond());
+            int check = emitAt(whileToken, Opcode.WHILE_CHECK, whiles++, 0);
+            token++; // w(
+            statement(w.body());
+            token++; // w)
+            emitAt(whileToken, Opcode.JUMP, top);
+            patch(exit, length);
+            patch(check, length);
+        } else if (s instanceof Node.Repeat r) {
+            int repeatToken = token;
+            emit(Opcode.REPEAT_PUSH, r.times().value());
+            token += 2; // REPEAT R=n
+            int top = emitAt(repeatToken, Opcode.REPEAT_NEXT, 0);
+            token++; // r(
+            statement(r.body());
+            token++; // r)
+            emitAt(repeatToken, Opcode.JUMP, top);
+            patch(top, length);
+        } else {
+            throw new IllegalArgumentException("not a statement: " + s);
+        }
+    }
+
+    /** Emits the conditional jump taken when the condition is false; returns it for patching. */
+    private int condition(Node.Cond c) {
+        token++; // c(
+        int at;
+        if (c instanceof Node.Not n) {
+            at = emit(Opcode.JUMP_IF, n.feature().perception().ordinal(), 0);
+            token += 4; // not c( p c)
+        } else {
+            at = emit(Opcode.JUMP_IF_NOT, ((Node.Feature) c).perception().ordinal(), 0);
+            token++;
+        }
+        token++; // c)
+        return at;
+    }
+
+    private int emit(Opcode op, int... operands) {
+        return emitAt(token, op, operands);
+    }
+
+    private int emitAt(int sourceToken, Opcode op, int... operands) {
+        if (operands.length != op.operands) {
+            throw new IllegalStateException(op + " takes " + op.operands + " operands");
+        }
+        int at = length;
+        ensure(length + op.width());
+        sourceMap[length] = sourceToken;
+        code[length++] = op.number;
+        for (int v : operands) {
+            sourceMap[length] = -1;
+            code[length++] = v;
+        }
+        return at;
+    }
+
+    /** Sets the jump target, always the instruction's last operand. */
+    private void patch(int instruction, int target) {
+        Opcode op = Opcode.of(code[instruction]);
+        code[instruction + op.operands] = target;
+    }
+
+    private void ensure(int capacity) {
+        if (capacity > code.length) {
+            code = Arrays.copyOf(code, Math.max(capacity, code.length * 2));
+            sourceMap = Arrays.copyOf(sourceMap, code.length);
+        }
+    }
+}

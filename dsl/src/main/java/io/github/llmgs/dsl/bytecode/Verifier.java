@@ -1,0 +1,126 @@
+package io.github.llmgs.dsl.bytecode;
+
+/**
+ * Rejects code a backend must never see: unknown opcodes, truncated instructions, jumps outside
+ * the code or into an operand, operands out of range, REPEAT counters nested past the stack, and
+ * code that can fall off the end. Backends trust verified code and skip these checks.
+ */
+public final class Verifier {
+    private Verifier() {}
+
+    public static void verify(Bytecode bc) {
+        int[] code = bc.code();
+        if (code.length == 0 || code.length > Opcode.MAX_CODE_LENGTH) {
+            throw new VerifyException("code length " + code.length + " outside 1.." + Opcode.MAX_CODE_LENGTH);
+        }
+        if (bc.whileCount() < 0 || bc.whileCount() > Opcode.MAX_WHILES) {
+            throw new VerifyException("while count " + bc.whileCount() + " outside 0.." + Opcode.MAX_WHILES);
+        }
+        boolean[] starts = new boolean[code.length + 1];
+        int pc = 0;
+        while (pc < code.length) {
+            Opcode op = Opcode.of(code[pc]);
+            if (op == null) {
+                throw new VerifyException(pc + ": unknown opcode " + code[pc]);
+            }
+            if (pc + op.width() > code.length) {
+                throw new VerifyException(pc + ": " + op + " is truncated");
+            }
+            starts[pc] = true;
+            pc += op.width();
+        }
+        if (code[lastInstruction(code, starts)] != Opcode.HALT.number) {
+            throw new VerifyException("code does not end with HALT");
+        }
+        for (pc = 0; pc < code.length; pc += Opcode.of(code[pc]).width()) {
+            Opcode op = Opcode.of(code[pc]);
+            switch (op) {
+                case JUMP, REPEAT_NEXT -> checkTarget(code, starts, pc, code[pc + 1]);
+                case JUMP_IF_NOT, JUMP_IF -> {
+                    if (code[pc + 1] < 0 || code[pc + 1] >= Opcode.PERCEPTIONS) {
+                        throw new VerifyException(pc + ": perception " + code[pc + 1] + " out of range");
+                    }
+                    checkTarget(code, starts, pc, code[pc + 2]);
+                }
+                case WHILE_CHECK -> {
+                    if (code[pc + 1] < 0 || code[pc + 1] >= bc.whileCount()) {
+                        throw new VerifyException(pc + ": while id " + code[pc + 1] + " out of range");
+                    }
+                    checkTarget(code, starts, pc, code[pc + 2]);
+                }
+                case REPEAT_PUSH -> {
+                    if (code[pc + 1] < 0 || code[pc + 1] > 19) {
+                        throw new VerifyException(pc + ": repeat count " + code[pc + 1] + " out of range 0..19");
+                    }
+                }
+                default -> { }
+            }
+        }
+        checkRepeatDepth(code);
+    }
+
+    private static int lastInstruction(int[] code, boolean[] starts) {
+        for (int pc = code.length - 1; pc >= 0; pc--) {
+            if (starts[pc]) return pc;
+        }
+        return 0;
+    }
+
+    private static void checkTarget(int[] code, boolean[] starts, int pc, int target) {
+        if (target < 0 || target >= code.length || !starts[target]) {
+            throw new VerifyException(pc + ": jump target " + target + " is not an instruction");
+        }
+    }
+
+    /**
+     * The counter stack depth must be the same along every path into an instruction and stay
+     * within MAX_REPEAT_DEPTH; REPEAT_NEXT needs a counter to pop.
+     */
+    private static void checkRepeatDepth(int[] code) {
+        int[] depth = new int[code.length];
+        java.util.Arrays.fill(depth, -1);
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        depth[0] = 0;
+        work.push(0);
+        while (!work.isEmpty()) {
+            int pc = work.pop();
+            int d = depth[pc];
+            Opcode op = Opcode.of(code[pc]);
+            int next = pc + op.width();
+            switch (op) {
+                case HALT -> { }
+                case JUMP -> flow(code, depth, work, pc, code[pc + 1], d);
+                case JUMP_IF_NOT, JUMP_IF, WHILE_CHECK -> {
+                    flow(code, depth, work, pc, next, d);
+                    flow(code, depth, work, pc, code[pc + 2], d);
+                }
+                case REPEAT_PUSH -> {
+                    if (d + 1 > Opcode.MAX_REPEAT_DEPTH) {
+                        throw new VerifyException(pc + ": REPEAT nesting deeper than " + Opcode.MAX_REPEAT_DEPTH);
+                    }
+                    flow(code, depth, work, pc, next, d + 1);
+                }
+                case REPEAT_NEXT -> {
+                    if (d < 1) {
+                        throw new VerifyException(pc + ": REPEAT_NEXT with no counter");
+                    }
+                    flow(code, depth, work, pc, next, d);
+                    flow(code, depth, work, pc, code[pc + 1], d - 1);
+                }
+                default -> flow(code, depth, work, pc, next, d);
+            }
+        }
+    }
+
+    private static void flow(int[] code, int[] depth, java.util.ArrayDeque<Integer> work, int from, int to, int d) {
+        if (to >= code.length) {
+            throw new VerifyException(from + ": falls off the end of the code");
+        }
+        if (depth[to] == -1) {
+            depth[to] = d;
+            work.push(to);
+        } else if (depth[to] != d) {
+            throw new VerifyException(to + ": REPEAT counter depth " + depth[to] + " or " + d + " depending on the path");
+        }
+    }
+}
