@@ -1,0 +1,22 @@
+package io.github.llmgs.engine.batch;
+
+/**
+ * A backend found on the classpath through {@link java.util.ServiceLoader} (the OpenCL backend
+ * lives in the {@code kernels} module so that only it depends on JOCL).
+ */
+public interface BackendProvider {
+    /** The name users pass to {@code --backend}. */
+    String name();
+
+    /**
+     * Whether a usable device exists; when not, the reason (e.g. "no OpenCL runtime: libOpenCL.so.1
+     * not found"). Never throws.
+     */
+    Availability probe(BackendOptions options);
+
+    /** Opens the backend; fails with a one-line message naming the problem. */
+    Backend open(BackendOptions options);
+
+    /** Whether the probed device is a GPU, which {@code auto} prefers to the CPU backend. */
+    record Availability(boolean available, boolean gpu, String description) {}
+}

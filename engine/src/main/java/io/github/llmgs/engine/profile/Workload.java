@@ -1,0 +1,41 @@
+package io.github.llmgs.engine.profile;
+
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.ParseException;
+import io.github.llmgs.dsl.Parser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A benchmark workload: one LEAPS program per line; blank lines and '#' comments skipped. */
+public record Workload(Path file, List<Node.Program> programs) {
+    public static Workload load(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such workload file");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        List<Node.Program> programs = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            try {
+                programs.add(Parser.parse(line));
+            } catch (ParseException e) {
+                // the program's own line:col becomes file:line:col
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ":" + e.column() + ": " + e.getMessage()
+                        .substring(e.getMessage().indexOf(": ") + 2));
+            }
+        }
+        if (programs.isEmpty()) {
+            throw new IllegalArgumentException(file + ": workload has no programs");
+        }
+        return new Workload(file, List.copyOf(programs));
+    }
+}

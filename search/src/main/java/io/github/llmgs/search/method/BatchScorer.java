@@ -1,0 +1,85 @@
+package io.github.llmgs.search.method;
+
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.Printer;
+import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.TaskInstance;
+import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.batch.BatchRequest;
+import io.github.llmgs.engine.batch.BatchResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends programs to a backend in batches of at most {@code batch}. Mutation often reproduces a
+ * program already scored (a leaf redrawn as itself), so exact scores are remembered by program
+ * text in a bounded cache; that saves compute and changes no result.
+ */
+public final class BatchScorer implements Scorer {
+    private static final int CACHE_SIZE = 1 << 16;
+
+    private final Backend backend;
+    private final Task task;
+    private final List<TaskInstance> instances;
+    private final int batch;
+    private final Map<String, Double> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+    private long computed;
+
+    public BatchScorer(Backend backend, Task task, List<TaskInstance> instances, int batch) {
+        if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+        this.backend = backend;
+        this.task = task;
+        this.instances = List.copyOf(instances);
+        this.batch = batch;
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    @Override
+    public double[] scores(List<Node.Program> programs) {
+        double[] out = new double[programs.size()];
+        String[] keys = new String[programs.size()];
+        Map<String, Double> known = new HashMap<>();
+        List<Node.Program> todo = new ArrayList<>();
+        List<String> todoKeys = new ArrayList<>();
+        for (int i = 0; i < programs.size(); i++) {
+            keys[i] = Printer.print(programs.get(i));
+            Double cached = cache.get(keys[i]);
+            if (cached != null) {
+                known.put(keys[i], cached);
+            } else if (!known.containsKey(keys[i])) {
+                known.put(keys[i], null);
+                todo.add(programs.get(i));
+                todoKeys.add(keys[i]);
+            }
+        }
+        for (int from = 0; from < todo.size(); from += batch) {
+            int to = Math.min(todo.size(), from + batch);
+            BatchResult r = backend.evaluate(new BatchRequest(task, instances, todo.subList(from, to), false));
+            for (int p = 0; p < r.programs(); p++) {
+                cache.put(todoKeys.get(from + p), r.mean(p));
+                known.put(todoKeys.get(from + p), r.mean(p));
+            }
+            computed += to - from;
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = known.get(keys[i]);
+        }
+        return out;
+    }
+
+    @Override
+    public long computed() {
+        return computed;
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.llmgs.search.method;
+
+import io.github.llmgs.dsl.Grammar;
+import io.github.llmgs.dsl.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Seeds LLM-GS from the probabilistic grammar when no LLM is configured. */
+public final class GrammarSeeds implements SeedSource {
+    private final long seed;
+    private final String why;
+
+    public GrammarSeeds(long seed, String why) {
+        this.seed = seed;
+        this.why = why;
+    }
+
+    @Override
+    public List<Node.Program> seeds(int count) {
+        Grammar grammar = new Grammar();
+        List<Node.Program> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(grammar.randomProgram(Streams.of(seed, Streams.RESTART, -1 - i)));
+        }
+        return out;
+    }
+
+    @Override
+    public String description() {
+        return "grammar (" + why + ")";
+    }
+}

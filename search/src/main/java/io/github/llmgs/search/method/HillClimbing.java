@@ -1,0 +1,47 @@
+package io.github.llmgs.search.method;
+
+import io.github.llmgs.dsl.Grammar;
+import io.github.llmgs.dsl.Mutator;
+
+/**
+ * HC and SHC baselines: climb from fresh random programs until solved or out of budget. HC uses
+ * a fixed k (250); SHC sets k from the schedule at the start of each run.
+ */
+public final class HillClimbing implements SearchMethod {
+    private final String name;
+    private final Schedule schedule;
+    private final int fixedK;
+    private final long seed;
+    private final int batch;
+    private final Grammar grammar = new Grammar();
+
+    private HillClimbing(String name, Schedule schedule, int fixedK, long seed, int batch) {
+        this.name = name;
+        this.schedule = schedule;
+        this.fixedK = fixedK;
+        this.seed = seed;
+        this.batch = batch;
+    }
+
+    public static HillClimbing hc(int k, long seed, int batch) {
+        return new HillClimbing("hc", null, k, seed, batch);
+    }
+
+    public static HillClimbing shc(Schedule schedule, long seed, int batch) {
+        return new HillClimbing("shc", schedule, 0, seed, batch);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void run(SearchState state) {
+        HillClimber climber = new HillClimber(state, new Mutator(grammar), seed, batch);
+        for (long restart = 0; !state.done(); restart++) {
+            int k = schedule == null ? fixedK : schedule.k(state.evaluated());
+            climber.climb(grammar.randomProgram(Streams.of(seed, Streams.RESTART, restart)), k);
+        }
+    }
+}

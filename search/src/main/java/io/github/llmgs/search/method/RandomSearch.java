@@ -1,0 +1,36 @@
+package io.github.llmgs.search.method;
+
+import io.github.llmgs.dsl.Grammar;
+import io.github.llmgs.dsl.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Random grammar programs, each evaluated once, until solved or out of budget. */
+public final class RandomSearch implements SearchMethod {
+    private final long seed;
+    private final int batch;
+    private final Grammar grammar = new Grammar();
+
+    public RandomSearch(long seed, int batch) {
+        this.seed = seed;
+        this.batch = batch;
+    }
+
+    @Override
+    public String name() {
+        return "random";
+    }
+
+    @Override
+    public void run(SearchState state) {
+        long drawn = 0;
+        while (!state.done()) {
+            int b = (int) Math.min(batch, state.remaining());
+            List<Node.Program> programs = new ArrayList<>(b);
+            for (int i = 0; i < b; i++) {
+                programs.add(grammar.randomProgram(Streams.of(seed, Streams.RANDOM_PROGRAM, drawn + i)));
+            }
+            drawn += state.evaluateInOrder(programs, (i, s) -> false).length;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.llmgs.search.method;
+
+/** A search method: runs until {@link SearchState#done()}. */
+public interface SearchMethod {
+    String name();
+
+    /** How the initial programs were obtained, for result.json (e.g. "grammar", "llm: gpt-4o"). */
+    default String seeding() {
+        return "grammar";
+    }
+
+    void run(SearchState state);
+}

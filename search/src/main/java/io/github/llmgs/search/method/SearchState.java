@@ -1,0 +1,113 @@
+package io.github.llmgs.search.method;
+
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.Printer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The accounting of one search run (spec/search.md section 3): programs evaluated as the
+ * sequential algorithm counts them, raw evaluations computed, the best program, and the curve of
+ * (programs evaluated, best score). Stops at a score of 1.0 or exactly at the budget.
+ */
+public final class SearchState {
+    public static final double SOLVED = 1.0;
+
+    public record CurvePoint(long evaluated, double best) {}
+
+    private final long budget;
+    private final Scorer scorer;
+    private final SearchListener listener;
+    private final BooleanSupplier cancelled;
+    private final long startNanos = System.nanoTime();
+    private final List<CurvePoint> curve = new ArrayList<>();
+    private long evaluated;
+    private long raw;
+    private Node.Program best;
+    private double bestScore = Double.NEGATIVE_INFINITY;
+    private long bestFoundAt;
+
+    public SearchState(long budget, Scorer scorer, SearchListener listener, BooleanSupplier cancelled) {
+        if (budget <= 0) throw new IllegalArgumentException("budget must be > 0, got " + budget);
+        this.budget = budget;
+        this.scorer = scorer;
+        this.listener = listener;
+        this.cancelled = cancelled;
+    }
+
+    /** True once the run must stop: solved, budget spent, or cancelled (Ctrl-C). */
+    public boolean done() {
+        return bestScore >= SOLVED || evaluated >= budget || cancelled.getAsBoolean();
+    }
+
+    public boolean cancelled() {
+        return cancelled.getAsBoolean();
+    }
+
+    public long remaining() {
+        return Math.max(0, budget - evaluated);
+    }
+
+    /**
+     * Scores candidates that the sequential algorithm would evaluate in this order, until
+     * {@code stopAt} says to stop after one (e.g. the first improvement), the run is solved or
+     * the budget is spent. Returns the scores of the candidates that counted; candidates after
+     * the stop were computed (raw) but are not counted. The batch is cut to the budget first.
+     */
+    public double[] evaluateInOrder(List<Node.Program> candidates, StopRule stopAt) {
+        int n = (int) Math.min(candidates.size(), remaining());
+        if (n == 0 || cancelled.getAsBoolean()) return new double[0];
+        List<Node.Program> batch = candidates.subList(0, n);
+        double[] scores = scorer.scores(batch);
+        raw += n;
+        int counted = 0;
+        for (int i = 0; i < n; i++) {
+            counted++;
+            evaluated++;
+            observe(batch.get(i), scores[i]);
+            if (stopAt.stopAfter(i, scores[i]) || bestScore >= SOLVED) break;
+        }
+        listener.progress(this);
+        return java.util.Arrays.copyOf(scores, counted);
+    }
+
+    /** Scores one program (counts one evaluation). NaN if the budget is already spent. */
+    public double evaluate(Node.Program program) {
+        double[] s = evaluateInOrder(List.of(program), (i, score) -> false);
+        return s.length == 0 ? Double.NaN : s[0];
+    }
+
+    public interface StopRule {
+        boolean stopAfter(int index, double score);
+    }
+
+    private void observe(Node.Program program, double score) {
+        if (score > bestScore) {
+            bestScore = score;
+            best = program;
+            bestFoundAt = evaluated;
+            curve.add(new CurvePoint(evaluated, score));
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("evaluated", evaluated);
+            f.put("score", score);
+            f.put("program", Printer.print(program));
+            listener.event("new_best", f);
+        }
+    }
+
+    public void event(String type, Map<String, Object> fields) {
+        listener.event(type, fields);
+    }
+
+    public long evaluated() { return evaluated; }
+    public long raw() { return raw; }
+    public long budget() { return budget; }
+    public Node.Program best() { return best; }
+    public double bestScore() { return bestScore; }
+    public long bestFoundAt() { return bestFoundAt; }
+    public List<CurvePoint> curve() { return List.copyOf(curve); }
+    public double elapsedSeconds() { return (System.nanoTime() - startNanos) / 1e9; }
+}
