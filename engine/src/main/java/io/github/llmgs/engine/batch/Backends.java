@@ -22,7 +22,7 @@ public final class Backends {
     public static Backend open(String name, BackendOptions options, Consumer<String> notes) {
         switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "reference":
-                return new ReferenceBackend();
+                return new ReferenceBackend(options.threadsOrCores());
             case "cpu":
                 return new CpuBackend(options.threadsOrCores());
             case "auto":

@@ -6,6 +6,16 @@ import java.util.stream.IntStream;
 
 /** The tree-walking oracle behind the batch API: slow, obviously right. */
 public final class ReferenceBackend implements Backend {
+    private final int threads;
+
+    public ReferenceBackend() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public ReferenceBackend(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
     @Override
     public String name() {
         return "reference";
@@ -13,7 +23,7 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public String device() {
-        return "Java tree-walker (digit-string WHILE keys), " + Runtime.getRuntime().availableProcessors() + " threads";
+        return "Java tree-walker (digit-string WHILE keys), " + threads + " thread" + (threads == 1 ? "" : "s");
     }
 
     @Override
@@ -24,13 +34,23 @@ public final class ReferenceBackend implements Backend {
         int[] calls = new int[p * n];
         boolean[] crashed = new boolean[p * n];
         TreeWalker walker = new TreeWalker(req.maxCalls());
-        IntStream.range(0, p * n).parallel().forEach(i -> {
+        java.util.function.IntConsumer episode = i -> {
             Episode e = walker.run(req.programs().get(i / n), req.task(), req.instances().get(i % n));
             returns[i] = e.ret();
             steps[i] = e.steps();
             calls[i] = e.calls();
             crashed[i] = e.crashed();
-        });
+        };
+        if (threads == 1) {
+            IntStream.range(0, p * n).forEach(episode);
+        } else {
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+            try {
+                pool.submit(() -> IntStream.range(0, p * n).parallel().forEach(episode)).join();
+            } finally {
+                pool.shutdown();
+            }
+        }
         double[] means = new double[p];
         for (int k = 0; k < p; k++) {
             means[k] = BatchResult.mean(returns, k * n, n);

@@ -30,7 +30,7 @@ public final class CleanHouse extends KarelTask {
 
     @Override
     public TaskInstance generate(int seed) {
-        RandomState rng = new RandomState(seed);
+        RandomState rng = new RandomState(Integer.toUnsignedLong(seed));
         InstanceBuilder b = new InstanceBuilder(rows(), cols());
         for (int r = 0; r < rows(); r++) {
             for (int c = 0; c < cols(); c++) {

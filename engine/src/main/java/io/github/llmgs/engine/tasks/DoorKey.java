@@ -24,7 +24,7 @@ public final class DoorKey extends KarelTask {
     @Override
     public TaskInstance generate(int seed) {
         int h = rows(), w = cols();
-        RandomState rng = new RandomState(seed);
+        RandomState rng = new RandomState(Integer.toUnsignedLong(seed));
         InstanceBuilder b = new InstanceBuilder(h, w).borderWalls();
         int c = (w + 1) / 2;
         for (int r = 0; r < h; r++) {

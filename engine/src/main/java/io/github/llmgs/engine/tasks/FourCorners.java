@@ -20,7 +20,7 @@ public final class FourCorners extends KarelTask {
 
     @Override
     public TaskInstance generate(int seed) {
-        RandomState rng = new RandomState(seed);
+        RandomState rng = new RandomState(Integer.toUnsignedLong(seed));
         InstanceBuilder b = new InstanceBuilder(rows(), cols()).borderWalls();
         int x = rng.randint(2, cols() - 2);
         b.hero(rows() - 2, x, Direction.EAST);

@@ -20,7 +20,7 @@ public final class Harvester extends KarelTask {
     @Override
     public TaskInstance generate(int seed) {
         int h = rows(), w = cols();
-        RandomState rng = new RandomState(seed);
+        RandomState rng = new RandomState(Integer.toUnsignedLong(seed));
         InstanceBuilder b = new InstanceBuilder(h, w).borderWalls();
         int x = rng.randint(2, w - 2);
         b.hero(h - 2, x, Direction.EAST);

@@ -24,7 +24,7 @@ public final class Maze extends KarelTask {
     @Override
     public TaskInstance generate(int seed) {
         int h = rows(), w = cols();
-        RandomState rng = new RandomState(seed);
+        RandomState rng = new RandomState(Integer.toUnsignedLong(seed));
         InstanceBuilder b = new InstanceBuilder(h, w);
         java.util.Arrays.fill(b.walls, true);
         int startRow = h - 2, startCol = 1;

@@ -21,7 +21,7 @@ public final class OneStroke extends KarelTask {
     @Override
     public TaskInstance generate(int seed) {
         int h = rows(), w = cols();
-        RandomState rng = new RandomState(seed);
+        RandomState rng = new RandomState(Integer.toUnsignedLong(seed));
         InstanceBuilder b = new InstanceBuilder(h, w).borderWalls();
         int x = rng.randint(1, w - 1);
         int y = rng.randint(1, h - 1);

@@ -24,7 +24,7 @@ public final class PathFollow extends KarelTask {
     @Override
     public TaskInstance generate(int seed) {
         int h = rows(), w = cols();
-        RandomState rng = new RandomState(seed);
+        RandomState rng = new RandomState(Integer.toUnsignedLong(seed));
         InstanceBuilder b = new InstanceBuilder(h, w).borderWalls();
         b.hero(h - 2, 1, Direction.NORTH);
         int[] path = new int[(h - 3) + (w - 3)];

@@ -26,7 +26,7 @@ public final class Snake extends KarelTask {
     @Override
     public TaskInstance generate(int seed) {
         int h = rows(), w = cols();
-        RandomState rng = new RandomState(seed);
+        RandomState rng = new RandomState(Integer.toUnsignedLong(seed));
         InstanceBuilder b = new InstanceBuilder(h, w).borderWalls();
         int x = rng.randint(2, w - 2);
         int y = rng.randint(1, h - 1);
@@ -55,7 +55,7 @@ public final class Snake extends KarelTask {
         private boolean done;
 
         @Override public void reset(TaskInstance inst, World w) {
-            foodRng.reseed(inst.params()[0]);
+            foodRng.reseed(Integer.toUnsignedLong(inst.params()[0]));
             food = inst.params()[1];
             size = 2;
             body[0] = w.heroCell();

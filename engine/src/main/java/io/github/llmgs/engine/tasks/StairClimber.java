@@ -24,7 +24,7 @@ public final class StairClimber extends KarelTask {
     @Override
     public TaskInstance generate(int seed) {
         int h = rows(), w = cols();
-        RandomState rng = new RandomState(seed);
+        RandomState rng = new RandomState(Integer.toUnsignedLong(seed));
         InstanceBuilder b = new InstanceBuilder(h, w).borderWalls();
         for (int i = 1; i <= w - 3; i++) {
             b.wall(h - i - 1, i + 1);

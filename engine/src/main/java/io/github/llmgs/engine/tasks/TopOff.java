@@ -26,7 +26,7 @@ public final class TopOff extends KarelTask {
     @Override
     public TaskInstance generate(int seed) {
         int h = rows(), w = cols();
-        RandomState rng = new RandomState(seed);
+        RandomState rng = new RandomState(Integer.toUnsignedLong(seed));
         InstanceBuilder b = new InstanceBuilder(h, w).borderWalls();
         b.hero(h - 2, 1, Direction.EAST);
         List<Integer> candidates = new ArrayList<>();

@@ -23,7 +23,7 @@ public final class WallAvoider extends KarelTask {
     @Override
     public TaskInstance generate(int seed) {
         int h = rows(), w = cols();
-        RandomState rng = new RandomState(seed);
+        RandomState rng = new RandomState(Integer.toUnsignedLong(seed));
         InstanceBuilder b = new InstanceBuilder(h, w).borderWalls();
         int s = rng.randint(0, 4 * (h - 2) * (w - 2));
         int x = s % (w - 2);

@@ -1,0 +1,52 @@
+package io.github.llmgs.search.cli;
+
+import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.conformance.ConformanceReport;
+import io.github.llmgs.engine.conformance.ConformanceRunner;
+import io.github.llmgs.search.BackendChoice;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code llmgs conformance}: hold a backend to the reference implementation's vectors. */
+@Command(name = "conformance", mixinStandardHelpOptions = true,
+        description = {"Run the reference implementation's conformance vectors (instances, RandomState draws,",
+                "Snake's tape, episodes) on a backend. Exit code 0 only if every check passes."},
+        footer = {"", "Example:", "  llmgs conformance --vectors engine/src/test/resources/conformance/karel"})
+final class ConformanceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--vectors", required = true, paramLabel = "DIR",
+            description = "Directory with instances.jsonl, random_state.jsonl, snake_tape.jsonl, episodes.jsonl.")
+    Path vectors;
+
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = BackendChoice.DEFAULT,
+            description = "Backend to check (default: ${DEFAULT-VALUE}).")
+    String backendName;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ConformanceReport report;
+        try (Backend backend = Inputs.backend(backendName)) {
+            out.printf("backend %s (%s), vectors %s%n", backend.name(), backend.device(), vectors);
+            out.flush();
+            report = new ConformanceRunner(backend).run(vectors);
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (PrintStream ps = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            report.print(ps);
+        }
+        out.print(buffer.toString(StandardCharsets.UTF_8));
+        out.flush();
+        return report.failed() == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.llmgs.search.cli;
+
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.Printer;
+import io.github.llmgs.engine.Episode;
+import io.github.llmgs.engine.StepLog;
+import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.TaskInstance;
+import io.github.llmgs.engine.TreeWalker;
+import io.github.llmgs.engine.World;
+import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.batch.BatchRequest;
+import io.github.llmgs.engine.batch.BatchResult;
+import io.github.llmgs.search.BackendChoice;
+import io.github.llmgs.search.config.RunSettings;
+import io.github.llmgs.search.config.Seeds;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code llmgs eval}: one program's score on a task, per-episode detail and an optional trace. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Score one program on a task: the mean return over the instances, and each episode's",
+                "return, actions, calls and crash flag. --trace SEED adds the step-by-step log of one episode."},
+        footer = {"", "Example:",
+                "  llmgs eval --task Maze --program \"DEF run m( turnLeft REPEAT R=4 r( move r) m)\" --seeds 0-3 --trace 0"})
+final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--task", required = true, paramLabel = "TASK", description = "Task name, e.g. DoorKey (see 'llmgs tasks').")
+    String taskName;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ProgramSource source;
+
+    static final class ProgramSource {
+        @Option(names = "--program", paramLabel = "PROGRAM", description = "The program in LEAPS tokens: \"DEF run m( ... m)\".")
+        String text;
+
+        @Option(names = "--program-file", paramLabel = "FILE", description = "Read the program from a file instead.")
+        Path file;
+    }
+
+    @Option(names = "--seeds", paramLabel = "SEEDS",
+            description = "Instance seeds: 0-31, 3 or 0,2,5-7 (default: the config's, 0-31).")
+    String seeds;
+
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = BackendChoice.DEFAULT,
+            description = "Backend that runs the episodes (default: ${DEFAULT-VALUE}).")
+    String backendName;
+
+    @Option(names = "--trace", paramLabel = "SEED",
+            description = "Also print the step-by-step log of this seed's episode, with the initial and final world.")
+    String traceSeed;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Run settings (default: configs/karel.json as built into the jar).")
+    Path config;
+
+    @Override
+    public Integer call() {
+        RunSettings settings = config == null ? RunSettings.loadDefault() : RunSettings.load(config);
+        Task task = Inputs.task(taskName);
+        Node.Program program = source.text != null ? Inputs.program(source.text) : Inputs.programFile(source.file);
+        long[] seedList = seeds == null ? settings.seeds() : Inputs.seeds("--seeds", seeds);
+        Long trace = traceSeed == null ? null : Inputs.seed("--trace", traceSeed);
+
+        List<TaskInstance> instances = new ArrayList<>(seedList.length);
+        for (long s : seedList) {
+            instances.add(Inputs.instance(task, s, "--seeds"));
+        }
+        TaskInstance traced = trace == null ? null : Inputs.instance(task, trace, "--trace");
+
+        BatchResult result;
+        String backendLine;
+        try (Backend backend = Inputs.backend(backendName)) {
+            backendLine = backend.name() + " (" + backend.device() + ")";
+            result = backend.evaluate(new BatchRequest(task, instances, List.of(program), true, settings.maxCalls()));
+        }
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("task      %s (%s, %s)%n", task.name(), task.rows() + " x " + task.cols(), task.sparse() ? "sparse" : "dense");
+        out.printf("program   %s%n", Printer.print(program));
+        out.printf("seeds     %s (%d instances), max_calls %d%n", Seeds.format(seedList), seedList.length, settings.maxCalls());
+        out.printf("backend   %s%n", backendLine);
+        out.printf("score     %s   (mean return over %d episodes)%n", Numbers.fmt(result.mean(0)), seedList.length);
+        out.println();
+        out.printf("%10s  %14s  %7s  %6s  %s%n", "seed", "return", "actions", "calls", "crashed");
+        for (int i = 0; i < seedList.length; i++) {
+            Episode e = result.episode(0, i);
+            out.printf("%10d  %14s  %7d  %6d  %s%n", seedList[i], Numbers.fmt(e.ret()), e.steps(), e.calls(),
+                    e.crashed() ? "yes" : "no");
+        }
+        if (traced != null) {
+            out.println();
+            printTrace(out, task, program, traced, trace, settings.maxCalls());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The episode on the tree-walking reference interpreter, one line per action and condition. */
+    static void printTrace(PrintWriter out, Task task, Node.Program program, TaskInstance instance, long seed, int maxCalls) {
+        StringBuilder log = new StringBuilder();
+        StepLog lines = StepLog.into(log);
+        World[] last = new World[1];
+        StepLog capture = new StepLog() {
+            @Override
+            public void action(String action, World world, double reward, boolean terminated) {
+                last[0] = world;
+                lines.action(action, world, reward, terminated);
+            }
+
+            @Override
+            public void condition(String condition, boolean value, World world) {
+                last[0] = world;
+                lines.condition(condition, value, world);
+            }
+        };
+        Episode e = new TreeWalker(maxCalls).run(program, task, instance, capture);
+        out.printf("trace of seed %d (tree-walking reference interpreter)%n", seed);
+        out.printf("initial world (hero at row %d, col %d, facing %s):%n", instance.heroRow(), instance.heroCol(),
+                ShowCommand.facing(instance.heroDir()));
+        out.print(instance.toAscii());
+        out.print(log.length() == 0 ? "(no action or condition was executed)\n" : log.toString());
+        if (last[0] != null) {
+            World w = last[0];
+            out.printf("final world (hero at row %d, col %d, facing %s):%n", w.row, w.col, ShowCommand.facing(w.dir));
+            out.print(w.toAscii());
+        } else {
+            out.println("final world: unchanged");
+        }
+        out.printf("return %s, actions %d, calls %d, crashed %s%n", Numbers.fmt(e.ret()), e.steps(), e.calls(),
+                e.crashed() ? "yes" : "no");
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.llmgs.search.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.TaskInstance;
+import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.batch.BackendOptions;
+import io.github.llmgs.engine.profile.ProfileResult;
+import io.github.llmgs.engine.profile.Profiler;
+import io.github.llmgs.engine.profile.Workload;
+import io.github.llmgs.search.BackendChoice;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code llmgs profile}: throughput of a backend on a workload file (one program per line) x 32
+ * instances, with the checksum that proves the numbers are the reference's.
+ */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = {"Measure a backend's throughput on a workload: every program x instances (seeds 0-31).",
+                "Reports programs/s, episodes/s, calls/s (median of timed passes after warm-up), the device,",
+                "and checksum = sum over programs of the mean return (-217.78125 for the bench workload on DoorKey)."},
+        footer = {"", "Examples:",
+                "  llmgs profile --workload bench/src/main/resources/io/github/llmgs/bench/neighborhood-1024.txt --task DoorKey --backend cpu",
+                "  llmgs profile --workload FILE --task DoorKey --backend opencl --sweep-batch 64,256,1024 --json"})
+final class ProfileCommand implements Callable<Integer> {
+    /** The published Python reference on one core of these machines (DESIGN.md, Performance). */
+    static final Map<String, Double> PUBLISHED_REFERENCE = Map.of("DoorKey", 45.0, "Harvester", 53.0, "CleanHouse", 50.0);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workload", required = true, paramLabel = "FILE", description = "One LEAPS program per line.")
+    Path workload;
+
+    @Option(names = "--task", required = true, paramLabel = "TASK", description = "Task to evaluate on.")
+    String taskName;
+
+    @Option(names = "--backend", defaultValue = "auto", paramLabel = "NAME",
+            description = "cpu, opencl, auto or reference (default: ${DEFAULT-VALUE}).")
+    String backendName;
+
+    @Option(names = "--batch", defaultValue = "0", paramLabel = "N",
+            description = "Programs per backend call (default: the whole workload).")
+    int batch;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads (default: all cores).")
+    int threads;
+
+    @Option(names = "--device", paramLabel = "D", description = "OpenCL device: index or name substring.")
+    String device;
+
+    @Option(names = "--seeds", defaultValue = "0-31", paramLabel = "SEEDS", description = "Instance seeds (default: ${DEFAULT-VALUE}).")
+    String seedsText;
+
+    @Option(names = "--repeat", defaultValue = "5", paramLabel = "N", description = "Timed passes (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N", description = "Warm-up passes (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--sweep-batch", split = ",", paramLabel = "N[,N...]",
+            description = "Print a table of throughput by batch size.")
+    List<Integer> sweep;
+
+    @Option(names = "--compare-reference", description = "Also time the tree-walking oracle on one thread (slow).")
+    boolean compareReference;
+
+    @Option(names = "--json", description = "End with one JSON object on its own line.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (repeat < 1) throw new CliException("--repeat must be >= 1");
+        if (batch < 0 || threads < 0) throw new CliException("--batch and --threads must be >= 0");
+        Task task = Inputs.task(taskName);
+        Workload w;
+        try {
+            w = Workload.load(workload);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        List<TaskInstance> instances = new ArrayList<>();
+        for (long s : Inputs.seeds("--seeds", seedsText)) instances.add(Inputs.instance(task, s, "--seeds"));
+        Profiler profiler = new Profiler(warmup, repeat);
+        ProfileResult result;
+        BackendOptions options = new BackendOptions(threads, device, 0);
+        try (Backend backend = BackendChoice.open(backendName, options, note -> { out.println(note); out.flush(); })) {
+            out.printf("profiling %s: %d programs x %d instances of %s%n", backend.device(), w.programs().size(),
+                    instances.size(), task.name());
+            out.flush();
+            if (sweep != null && !sweep.isEmpty()) {
+                out.printf("%8s %14s %14s %14s %16s%n", "batch", "programs/s", "episodes/s", "calls/s", "checksum");
+                for (int b : sweep) {
+                    if (b < 1) throw new CliException("--sweep-batch sizes must be >= 1");
+                    ProfileResult r = profiler.profile(backend, task, instances, w.programs(), b, null);
+                    out.printf("%8d %14.0f %14.0f %14.3e %16.8f%n", b, r.programsPerSecond(), r.episodesPerSecond(),
+                            r.callsPerSecond(), r.checksum());
+                    out.flush();
+                }
+            }
+            result = profiler.profile(backend, task, instances, w.programs(), batch, line -> {
+                out.println("  " + line);
+                out.flush();
+            });
+        }
+        out.printf("backend     %s%ndevice      %s%nprograms    %d (x %d instances = %d episodes)%n", result.backend(),
+                result.device(), result.programs(), result.instances(), result.episodes());
+        out.printf("programs/s  %,.0f%nepisodes/s  %,.0f%ncalls/s     %.3e%nchecksum    %.10f%n",
+                result.programsPerSecond(), result.episodesPerSecond(), result.callsPerSecond(), result.checksum());
+        Map<String, Object> jsonOut = new LinkedHashMap<>();
+        Double published = PUBLISHED_REFERENCE.get(task.name());
+        if (published != null) {
+            out.printf("vs the published Python reference (%.0f programs/s on one core): %.0fx%n", published,
+                    result.programsPerSecond() / published);
+            jsonOut.put("ratio_vs_published_reference", result.programsPerSecond() / published);
+        }
+        if (compareReference) {
+            try (Backend oracle = BackendChoice.open("reference", new BackendOptions(1, null, 0), n -> { })) {
+                ProfileResult ref = new Profiler(0, 1).profile(oracle, task, instances, w.programs(), batch, null);
+                out.printf("vs our tree-walking oracle in this run (%,.0f programs/s): %.1fx%n", ref.programsPerSecond(),
+                        result.programsPerSecond() / ref.programsPerSecond());
+                jsonOut.put("oracle_programs_per_s", ref.programsPerSecond());
+            }
+        }
+        if (json) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("programs_per_s", result.programsPerSecond());
+            j.put("episodes_per_s", result.episodesPerSecond());
+            j.put("calls_per_s", result.callsPerSecond());
+            j.put("checksum", result.checksum());
+            j.put("backend", result.backend());
+            j.put("device", result.device());
+            j.put("programs", result.programs());
+            j.put("episodes", result.episodes());
+            j.put("task", result.task());
+            j.put("batch", result.batch());
+            j.put("median_seconds", result.medianSeconds());
+            j.putAll(jsonOut);
+            out.println(new ObjectMapper().writeValueAsString(j));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.llmgs.search.cli;
+
+import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.batch.BackendOptions;
+import io.github.llmgs.search.config.RunSettings;
+import io.github.llmgs.search.config.SearchConfig;
+import io.github.llmgs.search.method.GrammarSeeds;
+import io.github.llmgs.search.method.SeedSource;
+import io.github.llmgs.search.run.RunDirectory;
+import io.github.llmgs.search.run.SearchOutcome;
+import io.github.llmgs.search.run.SearchRunner;
+import io.github.llmgs.search.run.SearchSpec;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code llmgs search}: one search run, the main job. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Search for a program policy for a task (LLM-GS, SHC, HC or random search) and write",
+                "output/<task>/<method>/<seed>/ (result.json, curve.csv, events.jsonl, llm.jsonl for LLM runs)."},
+        footer = {"", "Examples:", "  llmgs search --task DoorKey",
+                "  llmgs search --task MazeSparse --method shc --seed 3 --budget 20000 --backend cpu --batch 64"})
+final class SearchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--task", required = true, paramLabel = "TASK", description = "Task to solve (see `llmgs tasks`).")
+    String taskName;
+
+    @Option(names = "--method", paramLabel = "M", description = "llm-gs, shc, hc or random (default from config: llm-gs).")
+    String method;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Search seed (default: ${DEFAULT-VALUE}).")
+    String seedText;
+
+    @Mixin
+    SearchOptions options;
+
+    @Mixin
+    LlmOptions llm;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        SearchConfig config = options.searchConfig();
+        RunSettings settings = options.settings();
+        Task task = Inputs.task(taskName);
+        long seed = Inputs.seed("--seed", seedText);
+        SearchSpec searchSpec = spec(task.name(), method == null ? config.method() : method, seed, config);
+        PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
+        List<Long> seeds = new ArrayList<>();
+        for (long s : settings.seeds()) seeds.add(s);
+        Map<String, Object> llmFields = new LinkedHashMap<>();
+        Function<RunDirectory, SeedSource> seedSource = "llm-gs".equals(searchSpec.method())
+                ? dir -> llm.seedSource(config, task.name(), seed, dir, llmFields, stream) : null;
+        SearchOutcome outcome = new SearchRunner(stream, System.console() != null, 2.0)
+                .run(searchSpec, seeds, settings.maxCalls(), seedSource, llmFields);
+        out.printf("best score %.6f after %,d programs (found at %,d), %.1f s%nbest program: %s%nresults: %s%n",
+                outcome.bestScore(), outcome.programsEvaluated(), ((Number) outcome.result().get("best_found_at")).longValue(),
+                outcome.wallSeconds(), outcome.bestProgram(), outcome.dir());
+        out.flush();
+        return 0;
+    }
+
+    SearchSpec spec(String task, String m, long seed, SearchConfig config) {
+        try {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("config_file", options.config == null ? config.source() : options.config.toString());
+            return new SearchSpec(task, m, seed, options.budget == null ? config.budget() : options.budget,
+                    options.backend == null ? config.backend() : options.backend,
+                    new BackendOptions(options.threads, options.device, 0),
+                    options.batch == null ? config.batch() : options.batch, config.hcK(), config.shcKStart(),
+                    config.shcKEnd(), options.out, options.overwrite, extra);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+}

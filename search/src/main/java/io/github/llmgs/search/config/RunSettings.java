@@ -1,0 +1,212 @@
+package io.github.llmgs.search.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The run settings of a Karel run ({@code configs/karel.json}): the call limit, the evaluation
+ * instances and the world options, plus the table of task sizes. The defaults are LLM-GS's
+ * (spec/karel.md section 2); the jar carries a copy of {@code configs/karel.json} as
+ * {@link #DEFAULT_RESOURCE}.
+ *
+ * <p>Loading checks every field: a broken file is a {@link ConfigException} naming the file, the
+ * field and what is wrong, never a half-read configuration.
+ */
+public final class RunSettings {
+    public static final String DEFAULT_RESOURCE = "/configs/karel.json";
+
+    private static final Set<String> FIELDS = Set.of(
+            "domain", "comment", "max_calls", "instances", "seeds", "crashable", "leaps_behaviour", "tasks");
+
+    /** A task's grid size in the table. */
+    public record TaskSize(int rows, int cols) {
+        @Override
+        public String toString() {
+            return rows + " x " + cols;
+        }
+    }
+
+    private final String source;
+    private final int maxCalls;
+    private final int instances;
+    private final String seedsText;
+    private final long[] seeds;
+    private final boolean crashable;
+    private final boolean leapsBehaviour;
+    private final Map<String, TaskSize> tasks;
+
+    private RunSettings(String source, int maxCalls, int instances, String seedsText, long[] seeds,
+                        boolean crashable, boolean leapsBehaviour, Map<String, TaskSize> tasks) {
+        this.source = source;
+        this.maxCalls = maxCalls;
+        this.instances = instances;
+        this.seedsText = seedsText;
+        this.seeds = seeds;
+        this.crashable = crashable;
+        this.leapsBehaviour = leapsBehaviour;
+        this.tasks = Collections.unmodifiableMap(tasks);
+    }
+
+    /** Where the settings came from: a file path or {@code classpath:/configs/karel.json}. */
+    public String source() { return source; }
+    /** {@code max_calls}: executed actions plus evaluated perceptions before the world crashes. */
+    public int maxCalls() { return maxCalls; }
+    /** {@code instances}: how many task instances a program is scored on. */
+    public int instances() { return instances; }
+    /** {@code seeds} as written, e.g. {@code 0-31}. */
+    public String seedsText() { return seedsText; }
+    /** {@code seeds}: the instances' RandomState seeds, in order. */
+    public long[] seeds() { return seeds.clone(); }
+    public boolean crashable() { return crashable; }
+    public boolean leapsBehaviour() { return leapsBehaviour; }
+    /** {@code tasks}: task name to grid size, in file order. */
+    public Map<String, TaskSize> tasks() { return tasks; }
+
+    /** The settings shipped in the jar (a copy of {@code configs/karel.json}). */
+    public static RunSettings loadDefault() {
+        String where = "classpath:" + DEFAULT_RESOURCE;
+        try (InputStream in = RunSettings.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new ConfigException(where + ": not found (the build copies configs/karel.json there)");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), where);
+        } catch (IOException e) {
+            throw new ConfigException(where + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    public static RunSettings load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses and checks a configuration; {@code source} names it in error messages. */
+    public static RunSettings parse(String json, String source) {
+        JsonNode root;
+        try {
+            root = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build().readTree(json);
+        } catch (JsonProcessingException e) {
+            String why = e.getOriginalMessage().lines().findFirst().orElse("malformed JSON");
+            String at = e.getLocation() == null ? ""
+                    : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+            throw new ConfigException(source + at + ": malformed JSON (" + why + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(source + ": expected a JSON object at the top level");
+        }
+        Fields f = new Fields(source, root);
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!FIELDS.contains(name)) {
+                throw f.error(name, "unknown field (known fields: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            }
+        }
+        if (root.has("domain") && !"karel".equals(root.get("domain").asText())) {
+            throw f.error("domain", "must be \"karel\", got " + root.get("domain"));
+        }
+        int maxCalls = f.positiveInt("max_calls");
+        int instances = f.positiveInt("instances");
+        String seedsText = f.text("seeds");
+        long[] seeds;
+        try {
+            seeds = Seeds.parse(seedsText);
+        } catch (IllegalArgumentException e) {
+            throw f.error("seeds", e.getMessage());
+        }
+        if (seeds.length != instances) {
+            throw f.error("seeds", "'" + seedsText + "' lists " + seeds.length + " seeds but 'instances' is " + instances);
+        }
+        boolean crashable = f.bool("crashable");
+        if (crashable) {
+            throw f.error("crashable", "only false is supported (the engine implements LLM-GS's non-crashable world)");
+        }
+        boolean leaps = f.bool("leaps_behaviour");
+        if (!leaps) {
+            throw f.error("leaps_behaviour", "only true is supported (a blocked move turns the hero around)");
+        }
+        JsonNode tasksNode = f.require("tasks");
+        if (!tasksNode.isObject() || tasksNode.isEmpty()) {
+            throw f.error("tasks", "must be a non-empty object of task name -> {\"rows\": R, \"cols\": C}");
+        }
+        Map<String, TaskSize> tasks = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = tasksNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String field = "tasks." + e.getKey();
+            if (!e.getValue().isObject()) {
+                throw f.error(field, "must be an object {\"rows\": R, \"cols\": C}, got " + e.getValue());
+            }
+            Fields sub = new Fields(source, e.getValue(), field + ".");
+            for (Iterator<String> names = e.getValue().fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!name.equals("rows") && !name.equals("cols")) {
+                    throw sub.error(name, "unknown field (a task has rows and cols)");
+                }
+            }
+            tasks.put(e.getKey(), new TaskSize(sub.positiveInt("rows"), sub.positiveInt("cols")));
+        }
+        return new RunSettings(source, maxCalls, instances, seedsText, seeds, crashable, leaps, tasks);
+    }
+
+    /** Typed, checked access to an object's fields, with messages naming file and field. */
+    private record Fields(String source, JsonNode node, String prefix) {
+        Fields(String source, JsonNode node) {
+            this(source, node, "");
+        }
+
+        ConfigException error(String field, String why) {
+            return new ConfigException(source + ": field '" + prefix + field + "': " + why);
+        }
+
+        JsonNode require(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                throw error(field, "missing");
+            }
+            return v;
+        }
+
+        int positiveInt(String field) {
+            JsonNode v = require(field);
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() <= 0) {
+                throw error(field, "must be a positive whole number, got " + v);
+            }
+            return v.asInt();
+        }
+
+        String text(String field) {
+            JsonNode v = require(field);
+            if (!v.isTextual()) {
+                throw error(field, "must be a string, got " + v);
+            }
+            return v.asText();
+        }
+
+        boolean bool(String field) {
+            JsonNode v = require(field);
+            if (!v.isBoolean()) {
+                throw error(field, "must be true or false, got " + v);
+            }
+            return v.asBoolean();
+        }
+    }
+}

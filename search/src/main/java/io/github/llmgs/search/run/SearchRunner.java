@@ -1,0 +1,158 @@
+package io.github.llmgs.search.run;
+
+import io.github.llmgs.dsl.Printer;
+import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.TaskInstance;
+import io.github.llmgs.engine.Tasks;
+import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.batch.Backends;
+import io.github.llmgs.search.method.BatchScorer;
+import io.github.llmgs.search.method.HillClimbing;
+import io.github.llmgs.search.method.LlmGuidedSearch;
+import io.github.llmgs.search.method.RandomSearch;
+import io.github.llmgs.search.method.Schedule;
+import io.github.llmgs.search.method.SearchListener;
+import io.github.llmgs.search.method.SearchMethod;
+import io.github.llmgs.search.method.SearchState;
+import io.github.llmgs.search.method.SeedSource;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Runs one search end to end: checks the inputs, opens the backend, runs the method with live
+ * progress, and writes result.json, curve.csv and events.jsonl. Ctrl-C stops the search after the
+ * batch in flight and still writes the partial result.
+ */
+public final class SearchRunner {
+    private final PrintStream out;
+    private final boolean terminal;
+    private final double progressSeconds;
+
+    public SearchRunner(PrintStream out, boolean terminal, double progressSeconds) {
+        this.out = out;
+        this.terminal = terminal;
+        this.progressSeconds = progressSeconds;
+    }
+
+    /**
+     * @param seeds for llm-gs: makes the seed source given the run directory (where an LLM
+     *     writes llm.jsonl); it may also report extra result fields through {@code llmFields}
+     */
+    public SearchOutcome run(SearchSpec spec, List<Long> instanceSeeds, int maxCalls,
+                             Function<RunDirectory, SeedSource> seeds, Map<String, Object> llmFields) {
+        Task task = Tasks.byName(spec.task());
+        List<TaskInstance> instances = new ArrayList<>();
+        for (long s : instanceSeeds) instances.add(task.generate((int) s));
+        RunDirectory dir = RunDirectory.create(RunDirectory.path(spec.out(), task.name(), spec.method(), spec.seed()),
+                spec.overwrite());
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread mainThread = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            if (finished.get()) return;
+            cancelled.set(true);
+            try {
+                mainThread.join(60_000); // let the run write its partial result
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "llmgs-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (dir; Backend backend = Backends.open(spec.backend(), spec.backendOptions(), out::println)) {
+            out.println("backend: " + backend.name() + " on " + backend.device());
+            SearchListener events = dir::event;
+            ProgressPrinter progress = new ProgressPrinter(out, terminal, progressSeconds, events);
+            BatchScorer scorer = new BatchScorer(backend, task, instances, spec.batch());
+            SearchState state = new SearchState(spec.budget(), scorer, progress, cancelled::get);
+            SearchMethod method = method(spec, seeds == null ? null : seeds.apply(dir));
+            out.println("method: " + method.name() + ", seeding: " + method.seeding() + ", budget "
+                    + String.format("%,d", spec.budget()) + ", output " + dir.dir());
+            Map<String, Object> start = new LinkedHashMap<>();
+            start.put("task", task.name());
+            start.put("method", method.name());
+            start.put("seed", spec.seed());
+            start.put("budget", spec.budget());
+            start.put("backend", backend.name());
+            start.put("device", backend.device());
+            start.put("seeding", method.seeding());
+            dir.event("start", start);
+            String status;
+            try {
+                method.run(state);
+                status = state.cancelled() ? "interrupted" : state.bestScore() >= SearchState.SOLVED ? "solved" : "budget";
+            } catch (RuntimeException e) {
+                status = "failed: " + e.getMessage();
+                writeResults(dir, spec, task, backend, method, state, scorer, status, llmFields);
+                throw e;
+            }
+            progress.finish(state);
+            Map<String, Object> result = writeResults(dir, spec, task, backend, method, state, scorer, status, llmFields);
+            return new SearchOutcome(dir.dir(), result);
+        } finally {
+            finished.set(true);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down (Ctrl-C): the hook is waiting for us
+            }
+        }
+    }
+
+    private static SearchMethod method(SearchSpec spec, SeedSource seeds) {
+        Schedule schedule = new Schedule(spec.shcKStart(), spec.shcKEnd(), spec.budget());
+        return switch (spec.method()) {
+            case "hc" -> HillClimbing.hc(spec.hcK(), spec.seed(), spec.batch());
+            case "shc" -> HillClimbing.shc(schedule, spec.seed(), spec.batch());
+            case "random" -> new RandomSearch(spec.seed(), spec.batch());
+            case "llm-gs" -> new LlmGuidedSearch(seeds, schedule, spec.seed(), spec.batch());
+            default -> throw new IllegalArgumentException("unknown method " + spec.method());
+        };
+    }
+
+    private static Map<String, Object> writeResults(RunDirectory dir, SearchSpec spec, Task task, Backend backend,
+                                                    SearchMethod method, SearchState state, BatchScorer scorer,
+                                                    String status, Map<String, Object> llmFields) {
+        double wall = state.elapsedSeconds();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("budget", spec.budget());
+        config.put("batch", spec.batch());
+        config.put("hc_k", spec.hcK());
+        config.put("shc_k_start", spec.shcKStart());
+        config.put("shc_k_end", spec.shcKEnd());
+        config.putAll(spec.extra());
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("task", task.name());
+        r.put("method", method.name());
+        r.put("seed", spec.seed());
+        r.put("status", status);
+        r.put("config", config);
+        r.put("seeding", method.seeding());
+        r.put("best_program", state.best() == null ? null : Printer.print(state.best()));
+        r.put("best_score", state.best() == null ? null : state.bestScore());
+        r.put("best_found_at", state.bestFoundAt());
+        r.put("programs_evaluated", state.evaluated());
+        r.put("raw_evaluations", state.raw());
+        r.put("programs_computed", scorer.computed());
+        r.put("wall_seconds", wall);
+        r.put("backend", backend.name());
+        r.put("device", backend.device());
+        Map<String, Object> throughput = new LinkedHashMap<>();
+        throughput.put("programs_evaluated_per_s", state.evaluated() / Math.max(wall, 1e-9));
+        throughput.put("raw_evaluations_per_s", state.raw() / Math.max(wall, 1e-9));
+        r.put("throughput", throughput);
+        if (llmFields != null && !llmFields.isEmpty()) r.put("llm", new LinkedHashMap<>(llmFields));
+        dir.writeCurve(state);
+        dir.writeResult(r);
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put("status", status);
+        end.put("best_score", r.get("best_score"));
+        end.put("programs_evaluated", state.evaluated());
+        dir.event("end", end);
+        return r;
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.llmgs.search.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aggregates result.json maps per (task, method) into the paper-style table: mean +- sample
+ * standard deviation of the best score, fraction of seeds that reached 1.0, median programs
+ * evaluated when the final best was first found, and mean wall time per run.
+ */
+public final class SweepSummary {
+    private final Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+
+    public void add(Map<String, Object> result) {
+        groups.computeIfAbsent(result.get("task") + "\t" + result.get("method"), k -> new ArrayList<>()).add(result);
+    }
+
+    public record Row(String task, String method, int runs, double mean, double std, double solvedFraction,
+                      double medianProgramsToBest, double meanWallSeconds, String backend) {}
+
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, List<Map<String, Object>>> e : groups.entrySet()) {
+            String[] key = e.getKey().split("\t");
+            List<Map<String, Object>> rs = e.getValue();
+            double[] best = new double[rs.size()];
+            double[] foundAt = new double[rs.size()];
+            double wall = 0;
+            int solved = 0;
+            for (int i = 0; i < rs.size(); i++) {
+                Object b = rs.get(i).get("best_score");
+                best[i] = b == null ? Double.NaN : ((Number) b).doubleValue();
+                foundAt[i] = ((Number) rs.get(i).get("best_found_at")).doubleValue();
+                wall += ((Number) rs.get(i).get("wall_seconds")).doubleValue();
+                if (best[i] >= 1.0) solved++;
+            }
+            double mean = 0;
+            for (double b : best) mean += b;
+            mean /= best.length;
+            double var = 0;
+            for (double b : best) var += (b - mean) * (b - mean);
+            double std = best.length > 1 ? Math.sqrt(var / (best.length - 1)) : 0;
+            java.util.Arrays.sort(foundAt);
+            int n = foundAt.length;
+            double median = n % 2 == 1 ? foundAt[n / 2] : (foundAt[n / 2 - 1] + foundAt[n / 2]) / 2;
+            rows.add(new Row(key[0], key[1], rs.size(), mean, std, (double) solved / rs.size(), median, wall / rs.size(),
+                    String.valueOf(rs.get(0).get("backend"))));
+        }
+        return rows;
+    }
+
+    public String markdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| task | method | runs | best score (mean ± std) | reached 1.0 | median programs to final best | wall s/run | backend |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+        for (Row r : rows()) {
+            sb.append(String.format("| %s | %s | %d | %.3f ± %.3f | %.0f%% | %,.0f | %.1f | %s |%n", r.task(), r.method(), r.runs(),
+                    r.mean(), r.std(), 100 * r.solvedFraction(), r.medianProgramsToBest(), r.meanWallSeconds(), r.backend()));
+        }
+        return sb.toString();
+    }
+
+    public String csv() {
+        StringBuilder sb = new StringBuilder("task,method,runs,best_mean,best_std,solved_fraction,median_programs_to_best,wall_seconds_per_run,backend\n");
+        for (Row r : rows()) {
+            sb.append(String.join(",", r.task(), r.method(), Integer.toString(r.runs()), Double.toString(r.mean()),
+                    Double.toString(r.std()), Double.toString(r.solvedFraction()), Double.toString(r.medianProgramsToBest()),
+                    Double.toString(r.meanWallSeconds()), r.backend())).append('\n');
+        }
+        return sb.toString();
+    }
+}
