@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code llmgs conformance}: hold a backend to the reference implementation's vectors. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
-        description = {"Run the reference implementation's conformance vectors (instances, RandomState draws,",
-                "Snake's tape, episodes) on a backend. Exit code 0 only if every check passes."},
+        description = {"Check a backend against the reference implementation's vectors.",
+                "Runs the conformance vectors (instances, RandomState draws, Snake's tape, episodes) on a",
+                "backend and prints the report; exit code 0 only if every check passes."},
         footer = {"", "Example:", "  llmgs conformance --vectors engine/src/test/resources/conformance/karel"})
 final class ConformanceCommand implements Callable<Integer> {
     @Spec
@@ -36,11 +37,13 @@ final class ConformanceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ConformanceReport report;
+        String header;
         try (Backend backend = Inputs.backend(backendName)) {
-            out.printf("backend %s (%s), vectors %s%n", backend.name(), backend.device(), vectors);
-            out.flush();
+            header = String.format("backend %s (%s), vectors %s%n", backend.name(), backend.device(), vectors);
             report = new ConformanceRunner(backend).run(vectors);
         }
+        // printed after the run, so that a broken vectors file leaves stdout empty (one stderr line)
+        out.print(header);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (PrintStream ps = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
             report.print(ps);

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code llmgs eval}: one program's score on a task, per-episode detail and an optional trace. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score one program on a task: the mean return over the instances, and each episode's",
-                "return, actions, calls and crash flag. --trace SEED adds the step-by-step log of one episode."},
+        description = {"Score one program on a task and list each episode.",
+                "Prints the score (mean return over the instances) and each episode's return, actions, calls",
+                "and crash flag; --trace SEED adds the step-by-step log of one episode with its worlds."},
         footer = {"", "Example:",
                 "  llmgs eval --task Maze --program \"DEF run m( turnLeft REPEAT R=4 r( move r) m)\" --seeds 0-3 --trace 0"})
 final class EvalCommand implements Callable<Integer> {
@@ -88,9 +89,11 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("task      %s (%s, %s)%n", task.name(), task.rows() + " x " + task.cols(), task.sparse() ? "sparse" : "dense");
         out.printf("program   %s%n", Printer.print(program));
-        out.printf("seeds     %s (%d instances), max_calls %d%n", Seeds.format(seedList), seedList.length, settings.maxCalls());
+        String n = seedList.length == 1 ? "1 instance" : seedList.length + " instances";
+        out.printf("seeds     %s (%s), max_calls %d%n", Seeds.format(seedList), n, settings.maxCalls());
         out.printf("backend   %s%n", backendLine);
-        out.printf("score     %s   (mean return over %d episodes)%n", Numbers.fmt(result.mean(0)), seedList.length);
+        out.printf("score     %s   (mean return over %s)%n", Numbers.fmt(result.mean(0)),
+                seedList.length == 1 ? "1 episode" : seedList.length + " episodes");
         out.println();
         out.printf("%10s  %14s  %7s  %6s  %s%n", "seed", "return", "actions", "calls", "crashed");
         for (int i = 0; i < seedList.length; i++) {

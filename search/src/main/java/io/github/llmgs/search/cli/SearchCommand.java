@@ -4,7 +4,7 @@ import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.SearchConfig;
-import io.github.llmgs.search.method.GrammarSeeds;
+import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.method.SeedSource;
 import io.github.llmgs.search.run.RunDirectory;
 import io.github.llmgs.search.run.SearchOutcome;
@@ -61,8 +61,11 @@ final class SearchCommand implements Callable<Integer> {
         List<Long> seeds = new ArrayList<>();
         for (long s : settings.seeds()) seeds.add(s);
         Map<String, Object> llmFields = new LinkedHashMap<>();
-        Function<RunDirectory, SeedSource> seedSource = "llm-gs".equals(searchSpec.method())
-                ? dir -> llm.seedSource(config, task.name(), seed, dir, llmFields, stream) : null;
+        Function<RunDirectory, SeedSource> seedSource = null;
+        if ("llm-gs".equals(searchSpec.method())) {
+            LlmConfig llmConfig = llm.prepare(config, stream);
+            seedSource = dir -> LlmOptions.seedSource(llmConfig, task.name(), seed, dir, llmFields, stream);
+        }
         SearchOutcome outcome = new SearchRunner(stream, System.console() != null, 2.0)
                 .run(searchSpec, seeds, settings.maxCalls(), seedSource, llmFields);
         out.printf("best score %.6f after %,d programs (found at %,d), %.1f s%nbest program: %s%nresults: %s%n",
