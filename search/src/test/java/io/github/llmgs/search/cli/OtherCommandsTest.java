@@ -1,0 +1,117 @@
+package io.github.llmgs.search.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.Tasks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** conformance, tasks, show, and the top level. */
+class OtherCommandsTest {
+    @Test
+    void conformanceOnTheVectorSubset() {
+        Cli.Result r = Cli.run("conformance", "--vectors", Cli.vectors().toString()).assertOk();
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("backend reference ("), r::show);
+        // 20 instances + 60 RandomState draws + 128 tape draws + 22 programs x 32 episodes
+        assertEquals("912 passed, 0 failed", lines.get(lines.size() - 1), r::show);
+    }
+
+    @Test
+    void conformanceMismatchExitsOne(@TempDir Path dir) throws IOException {
+        String line = Files.readAllLines(Cli.vectors().resolve("episodes.jsonl")).get(0);
+        // the first StairClimber program really takes 1 step on seed 0: claim 2
+        Files.writeString(dir.resolve("episodes.jsonl"), line.replaceFirst("\"steps\": \\[1,", "\"steps\": [2,") + "\n");
+        Cli.Result r = Cli.run("conformance", "--vectors", dir.toString(), "--backend", "reference");
+        assertEquals(1, r.code(), r::show);
+        assertTrue(r.out().contains("expected return=0.0 steps=2 calls=1 crashed=false"), r::show);
+        assertTrue(r.out().strip().endsWith("31 passed, 1 failed"), r::show);
+    }
+
+    @Test
+    void malformedVectorsAreOneLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("episodes.jsonl");
+        Files.writeString(file, "{\"task\": \"Maze\", \"program\": \"DEF run m( move m)\"}\n");
+        Cli.run("conformance", "--vectors", dir.toString())
+                .assertUserError(file + ":1: missing field 'seeds'");
+        Files.writeString(file, "{\"task\": \"Maze\",\n");
+        Cli.run("conformance", "--vectors", dir.toString()).assertUserErrorStartsWith(file + ":1: malformed JSON");
+    }
+
+    @Test
+    void missingVectorsDirectory(@TempDir Path dir) {
+        Path missing = dir.resolve("nope");
+        Cli.run("conformance", "--vectors", missing.toString()).assertUserError(missing + ": no such vectors directory");
+        Cli.run("conformance").assertUserError("Missing required option: '--vectors=DIR' (see 'llmgs conformance --help')");
+    }
+
+    @Test
+    void tasksListsAllEighteen() {
+        Cli.Result r = Cli.run("tasks").assertOk();
+        List<String> lines = r.out().lines().toList();
+        assertEquals(19, lines.size(), r::show);
+        assertEquals("task size sparse description", lines.get(0).replaceAll("\\s+", " "), r::show);
+        List<Task> all = Tasks.all();
+        for (int i = 0; i < all.size(); i++) {
+            Task t = all.get(i);
+            assertEquals(String.format("%-19s %-8s %-7s %s", t.name(), t.rows() + " x " + t.cols(),
+                    t.sparse() ? "yes" : "no", t.description()), lines.get(i + 1), r::show);
+        }
+        assertTrue(r.out().contains("WallAvoider         8 x 5    no "), r::show);
+        assertTrue(r.out().contains("CleanHouseSparse    14 x 22  yes "), r::show);
+    }
+
+    @Test
+    void showDrawsTheInstance() {
+        Cli.Result r = Cli.run("show", "--task", "DoorKey", "--seed", "0").assertOk();
+        assertEquals("""
+                DoorKey, seed 0: 8 rows x 8 cols; hero at row 4, col 2, facing east
+                ########
+                #...#.1#
+                #...#..#
+                #...#..#
+                #.>.#..#
+                #.1.#..#
+                #...#..#
+                ########
+                legend: # wall   . empty   1-9 markers   A 10 markers   ^ > v < hero facing north/east/south/west
+                        row 0 is the top, col 0 the left; the hero's cell holds no markers
+                """, r.out(), r::show);
+    }
+
+    @Test
+    void showSaysWhatIsUnderTheHero() {
+        Cli.Result r = Cli.run("show", "--task", "PathFollow", "--seed", "3").assertOk();
+        assertTrue(r.out().contains("facing north"), r::show);
+        assertTrue(r.out().contains("the hero's cell holds 1 marker\n"), r::show);
+    }
+
+    @Test
+    void showErrors() {
+        Cli.run("show", "--task", "Bar").assertUserErrorStartsWith("unknown task 'Bar'; known tasks: ");
+        Cli.run("show", "--task", "Maze", "--seed", "99999999999")
+                .assertUserError("--seed: seed 99999999999 is out of range (seeds are 0..4294967295)");
+        Cli.run("show", "--task", "Maze", "--seed", "1.5")
+                .assertUserError("--seed: '1.5' is not a seed (a whole number 0..4294967295)");
+    }
+
+    @Test
+    void topLevel() {
+        Cli.Result none = Cli.run();
+        assertEquals(2, none.code(), none::show);
+        assertTrue(none.err().contains("Usage: llmgs"), none::show);
+        Cli.run("serach").assertUserErrorStartsWith("Unmatched argument at index 0: 'serach'");
+        Cli.Result help = Cli.run("--help").assertOk();
+        for (String sub : List.of("eval", "conformance", "tasks", "show")) {
+            assertTrue(help.out().contains("  " + sub + " "), help::show);
+        }
+        Cli.run("eval", "--help").assertOk();
+        assertTrue(Cli.run("--version").assertOk().out().startsWith("llmgs "));
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.llmgs.search.config;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.Tasks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunSettingsTest {
+    /** The file in the repository (tests run in the module directory). */
+    static final Path REPO_FILE = Path.of("..", "configs", "karel.json");
+
+    @Test
+    void defaultsAreLlmGsRunSettings() {
+        RunSettings s = RunSettings.loadDefault();
+        assertEquals(10_000, s.maxCalls());
+        assertEquals(32, s.instances());
+        assertEquals("0-31", s.seedsText());
+        long[] seeds = new long[32];
+        for (int i = 0; i < 32; i++) seeds[i] = i;
+        assertArrayEquals(seeds, s.seeds());
+        assertFalse(s.crashable());
+        assertTrue(s.leapsBehaviour());
+        assertEquals("classpath:/configs/karel.json", s.source());
+    }
+
+    @Test
+    void taskSizesAgreeWithTheEngine() {
+        RunSettings s = RunSettings.loadDefault();
+        List<String> engineNames = Tasks.all().stream().map(Task::name).toList();
+        assertEquals(engineNames, List.copyOf(s.tasks().keySet()), "the config lists the engine's 18 tasks in order");
+        for (Task t : Tasks.all()) {
+            assertEquals(new RunSettings.TaskSize(t.rows(), t.cols()), s.tasks().get(t.name()), t.name());
+        }
+    }
+
+    @Test
+    void theJarCarriesTheRepositoryFile() throws IOException {
+        RunSettings fromFile = RunSettings.load(REPO_FILE);
+        RunSettings fromJar = RunSettings.loadDefault();
+        assertEquals(fromFile.tasks(), fromJar.tasks());
+        assertEquals(fromFile.seedsText(), fromJar.seedsText());
+        assertEquals(fromFile.maxCalls(), fromJar.maxCalls());
+        try (var in = RunSettings.class.getResourceAsStream(RunSettings.DEFAULT_RESOURCE)) {
+            assertEquals(Files.readString(REPO_FILE), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "target/classes/configs/karel.json is stale: rebuild");
+        }
+    }
+
+    @Test
+    void brokenFilesNameFileFieldAndWhy(@TempDir Path dir) throws IOException {
+        String good = Files.readString(REPO_FILE);
+        assertEquals("F: field 'max_calls': must be a positive whole number, got \"many\"",
+                error(good.replace("\"max_calls\": 10000", "\"max_calls\": \"many\"")));
+        assertEquals("F: field 'max_calls': must be a positive whole number, got -5",
+                error(good.replace("\"max_calls\": 10000", "\"max_calls\": -5")));
+        assertEquals("F: field 'max_calls': missing", error(good.replace("\"max_calls\": 10000,", "")));
+        assertEquals("F: field 'seeds': '0-30' lists 31 seeds but 'instances' is 32",
+                error(good.replace("\"0-31\"", "\"0-30\"")));
+        assertEquals("F: field 'seeds': range 31-0 is empty (its first seed is larger than its last)",
+                error(good.replace("\"0-31\"", "\"31-0\"")));
+        assertEquals("F: field 'crashable': only false is supported (the engine implements LLM-GS's non-crashable world)",
+                error(good.replace("\"crashable\": false", "\"crashable\": true")));
+        assertEquals("F: field 'leaps_behaviour': must be true or false, got \"yes\"",
+                error(good.replace("\"leaps_behaviour\": true", "\"leaps_behaviour\": \"yes\"")));
+        assertEquals("F: field 'tasks.Maze.rows': must be a positive whole number, got 8.5",
+                error(good.replace("\"Maze\":               { \"rows\": 8,", "\"Maze\": { \"rows\": 8.5,")));
+        assertEquals("F: field 'tasks.Maze.cols': missing",
+                error(good.replace("\"Maze\":               { \"rows\": 8,  \"cols\": 8 }", "\"Maze\": { \"rows\": 8 }")));
+        assertTrue(error(good.replace("\"instances\"", "\"instancez\"")).startsWith("F: field 'instancez': unknown field (known fields: "));
+        assertTrue(error(good.replace("\"max_calls\": 10000,", "\"max_calls\": 10000")).startsWith("F:5:3: malformed JSON ("));
+        assertTrue(error(good.replace("\"Snake\":", "\"Maze\":")).startsWith("F:"), "duplicate keys are an error");
+        assertEquals("F: expected a JSON object at the top level", error("[1, 2]"));
+
+        Path missing = dir.resolve("missing.json");
+        assertEquals(missing + ": no such file",
+                assertThrows(ConfigException.class, () -> RunSettings.load(missing)).getMessage());
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, good.replace("\"instances\": 32", "\"instances\": 0"));
+        assertEquals(broken + ": field 'instances': must be a positive whole number, got 0",
+                assertThrows(ConfigException.class, () -> RunSettings.load(broken)).getMessage());
+    }
+
+    private static String error(String json) {
+        return assertThrows(ConfigException.class, () -> RunSettings.parse(json, "F")).getMessage();
+    }
+}
