@@ -57,8 +57,9 @@ public final class Compiler {
             int toElse = condition(i.cond());
             token++; // i(
             statement(i.then());
+            int elseToken = token + 1;
             token += 3; // i) ELSE e(
-            int toEnd = emit(Opcode.JUMP, 0);
+            int toEnd = emitAt(elseToken, Opcode.JUMP, 0);
             patch(toElse, length);
             statement(i.otherwise());
             token++; // e)

@@ -31,7 +31,7 @@ public final class Disassembler {
             }
             int source = bc.sourceMap()[pc];
             if (tokens != null && source >= 0 && source < tokens.length) {
-                while (line.length() < 36) line.append(' ');
+                do line.append(' '); while (line.length() < 40);
                 line.append("; ").append(tokens[source]).append(" (token ").append(source).append(')');
             }
             sb.append(line).append('\n');

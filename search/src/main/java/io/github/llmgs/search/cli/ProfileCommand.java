@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  * instances, with the checksum that proves the numbers are the reference's.
  */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = {"Measure a backend's throughput on a workload: every program x instances (seeds 0-31).",
+        description = {"Measure a backend's throughput on a workload file (programs/s, episodes/s, calls/s).",
+                "Runs every program x instances (seeds 0-31).",
                 "Reports programs/s, episodes/s, calls/s (median of timed passes after warm-up), the device,",
                 "and checksum = sum over programs of the mean return (-217.78125 for the bench workload on DoorKey)."},
         footer = {"", "Examples:",

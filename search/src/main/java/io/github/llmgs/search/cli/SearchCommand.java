@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code llmgs search}: one search run, the main job. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Search for a program policy for a task (LLM-GS, SHC, HC or random search) and write",
-                "output/<task>/<method>/<seed>/ (result.json, curve.csv, events.jsonl, llm.jsonl for LLM runs)."},
+        description = {"Search for a program policy for a task (LLM-GS, SHC, HC or random search).",
+                "Writes output/<task>/<method>/<seed>/: result.json, curve.csv, events.jsonl (llm.jsonl for LLM runs)."},
         footer = {"", "Examples:", "  llmgs search --task DoorKey",
                 "  llmgs search --task MazeSparse --method shc --seed 3 --budget 20000 --backend cpu --batch 64"})
 final class SearchCommand implements Callable<Integer> {

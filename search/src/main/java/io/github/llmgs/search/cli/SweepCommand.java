@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  * sweep resumes where it stopped.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run searches for every task x method x seed and write <out>/summary.md and summary.csv:",
+        description = {"Run many searches (tasks x methods x seeds) and summarise them like the paper's tables.",
+                "Writes <out>/summary.md and summary.csv:",
                 "mean +- std of the best score, fraction of seeds reaching 1.0, median programs to reach the",
                 "final best, wall time per run. Finished runs are reused (the sweep resumes)."},
         footer = {"", "Example:", "  llmgs sweep --tasks MazeSparse,DoorKey --methods hc,shc --seeds 0-7 --budget 100000"})

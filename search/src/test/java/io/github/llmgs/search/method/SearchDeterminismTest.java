@@ -1,0 +1,92 @@
+package io.github.llmgs.search.method;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.llmgs.dsl.Printer;
+import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.TaskInstance;
+import io.github.llmgs.engine.Tasks;
+import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.batch.CpuBackend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Batch size 1 is the sequential algorithm of spec/search.md; every other batch size and thread
+ * count must give the same best program, score, count and curve.
+ */
+class SearchDeterminismTest {
+    record Outcome(String best, double score, long evaluated, long foundAt, List<SearchState.CurvePoint> curve, long raw) {
+        String same() {
+            return best + " " + score + " " + evaluated + " " + foundAt + " " + curve;
+        }
+    }
+
+    static List<TaskInstance> instances(Task task) {
+        List<TaskInstance> out = new ArrayList<>();
+        for (int s = 0; s < 32; s++) out.add(task.generate(s));
+        return out;
+    }
+
+    static Outcome run(String taskName, long budget, int batch, int threads, Function<Integer, SearchMethod> method) {
+        Task task = Tasks.byName(taskName);
+        try (Backend backend = new CpuBackend(threads)) {
+            SearchState state = new SearchState(budget, new BatchScorer(backend, task, instances(task), batch),
+                    SearchListener.NONE, () -> false);
+            method.apply(batch).run(state);
+            return new Outcome(Printer.print(state.best()), state.bestScore(), state.evaluated(), state.bestFoundAt(),
+                    state.curve(), state.raw());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shc", "hc", "random", "llm-gs"})
+    void everyBatchSizeAndThreadCountGivesTheSequentialResult(String name) {
+        long budget = 3000;
+        Function<Integer, SearchMethod> method = batch -> switch (name) {
+            case "shc" -> HillClimbing.shc(Schedule.paper(budget), 11, batch);
+            case "hc" -> HillClimbing.hc(250, 11, batch);
+            case "random" -> new RandomSearch(11, batch);
+            default -> new LlmGuidedSearch(new GrammarSeeds(11, "test"), Schedule.paper(budget), 11, batch);
+        };
+        Outcome sequential = run("Harvester", budget, 1, 1, method);
+        assertEquals(sequential.evaluated(), sequential.raw(), "batch 1 computes nothing speculatively");
+        for (int batch : new int[] {7, 64, 1024}) {
+            for (int threads : new int[] {1, 2}) {
+                Outcome o = run("Harvester", budget, batch, threads, method);
+                assertEquals(sequential.same(), o.same(), name + " batch " + batch + " threads " + threads);
+                assertTrue(o.raw() >= o.evaluated());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 999, 1000, 1001})
+    void stopsExactlyAtTheBudget(int budget) {
+        Outcome o = run("DoorKey", budget, 256, 2, batch -> HillClimbing.shc(Schedule.paper(budget), 5, batch));
+        assertTrue(o.score() < 1.0);
+        assertEquals(budget, o.evaluated());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 64, 1024})
+    void stopsAtTheFirstSolvingProgram(int batch) {
+        Outcome o = run("MazeSparse", 20_000, batch, 2, b -> HillClimbing.shc(Schedule.paper(20_000), 3, b));
+        assertEquals(1.0, o.score());
+        assertEquals(o.foundAt(), o.evaluated(), "nothing is counted after the solving program");
+    }
+
+    @org.junit.jupiter.api.Test
+    void scheduleFollowsTheSineOfLogProgress() {
+        Schedule s = Schedule.paper(1_000_000);
+        assertEquals(32, s.k(0));
+        assertEquals(32, s.k(1));
+        assertEquals(256, s.k(1000));
+        assertEquals(2048, s.k(1_000_000));
+        assertEquals(2048, s.k(5_000_000));
+    }
+}
