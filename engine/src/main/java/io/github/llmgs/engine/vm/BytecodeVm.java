@@ -1,5 +1,6 @@
 package io.github.llmgs.engine.vm;
 
+import io.github.llmgs.dsl.Action;
 import io.github.llmgs.dsl.Perception;
 import io.github.llmgs.dsl.bytecode.Opcode;
 import io.github.llmgs.dsl.bytecode.Opcode.Code;
@@ -13,6 +14,9 @@ import io.github.llmgs.engine.World;
  * same helper names. One VM per thread; it allocates nothing per episode.
  */
 public final class BytecodeVm {
+    /** Action opcodes are numbered in the order of {@link Action}, so step logs read like the oracle's. */
+    private static final Action[] ACTIONS = Action.values();
+
     private final int[] repeatStack = new int[Opcode.MAX_REPEAT_DEPTH];
     private final WhileMemory whileMemory;
 
@@ -52,7 +56,7 @@ public final class BytecodeVm {
                         actions++;
                         double r = reward.step(world);
                         total += r;
-                        if (log != null) log.action(Opcode.of(code[pc]).name(), world, r, reward.terminated());
+                        if (log != null) log.action(ACTIONS[code[pc] - Code.MOVE].token(), world, r, reward.terminated());
                         if (reward.terminated() || world.crashed) {
                             break dispatch;
                         }

@@ -10,7 +10,10 @@ import io.github.llmgs.search.run.RunDirectory;
 import io.github.llmgs.search.run.SearchOutcome;
 import io.github.llmgs.search.run.SearchRunner;
 import io.github.llmgs.search.run.SearchSpec;
+import io.github.llmgs.search.BackendChoice;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,6 +60,10 @@ final class SearchCommand implements Callable<Integer> {
         Task task = Inputs.task(taskName);
         long seed = Inputs.seed("--seed", seedText);
         SearchSpec searchSpec = spec(task.name(), method == null ? config.method() : method, seed, config);
+        Path runDir = RunDirectory.path(options.out, task.name(), searchSpec.method(), seed);
+        if (Files.exists(runDir) && !options.overwrite) {
+            throw new CliException(runDir + " already exists (a previous run's results); choose another --out or --seed, or pass --overwrite to replace it");
+        }
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
         List<Long> seeds = new ArrayList<>();
         for (long s : settings.seeds()) seeds.add(s);
@@ -76,6 +83,10 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     SearchSpec spec(String task, String m, long seed, SearchConfig config) {
+        String backend = options.backend == null ? config.backend() : options.backend;
+        if (BackendChoice.names().stream().noneMatch(n -> n.equalsIgnoreCase(backend))) {
+            throw new CliException("unknown backend '" + backend + "'; known backends: " + String.join(", ", BackendChoice.names()));
+        }
         try {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("config_file", options.config == null ? config.source() : options.config.toString());
