@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -51,13 +53,13 @@ public final class SearchRunner {
         RunDirectory dir = RunDirectory.create(RunDirectory.path(spec.out(), task.name(), spec.method(), spec.seed()),
                 spec.overwrite());
         AtomicBoolean cancelled = new AtomicBoolean();
-        AtomicBoolean finished = new AtomicBoolean();
-        Thread mainThread = Thread.currentThread();
+        CountDownLatch written = new CountDownLatch(1);
+        // On Ctrl-C the JVM runs this hook; the search stops after its batch in flight and the
+        // hook holds the exit until the partial result is on disk.
         Thread hook = new Thread(() -> {
-            if (finished.get()) return;
             cancelled.set(true);
             try {
-                mainThread.join(60_000); // let the run write its partial result
+                written.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
@@ -94,7 +96,7 @@ public final class SearchRunner {
             Map<String, Object> result = writeResults(dir, spec, task, backend, method, state, scorer, status, llmFields);
             return new SearchOutcome(dir.dir(), result);
         } finally {
-            finished.set(true);
+            written.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {

@@ -1,0 +1,23 @@
+/* Generated from io.github.llmgs.dsl.bytecode.Opcode -- do not edit by hand. */
+#ifndef LLMGS_OPCODES_H
+#define LLMGS_OPCODES_H
+
+#define OP_HALT          0 /* operands: 0 */
+#define OP_MOVE          1 /* operands: 0 */
+#define OP_TURN_LEFT     2 /* operands: 0 */
+#define OP_TURN_RIGHT    3 /* operands: 0 */
+#define OP_PUT_MARKER    4 /* operands: 0 */
+#define OP_PICK_MARKER   5 /* operands: 0 */
+#define OP_JUMP          6 /* operands: 1 */
+#define OP_JUMP_IF_NOT   7 /* operands: 2 */
+#define OP_JUMP_IF       8 /* operands: 2 */
+#define OP_WHILE_CHECK   9 /* operands: 2 */
+#define OP_REPEAT_PUSH  10 /* operands: 1 */
+#define OP_REPEAT_NEXT  11 /* operands: 1 */
+
+#define MAX_CODE_LENGTH 512
+#define MAX_REPEAT_DEPTH 8
+#define MAX_WHILES 64
+#define PERCEPTIONS 5
+
+#endif
