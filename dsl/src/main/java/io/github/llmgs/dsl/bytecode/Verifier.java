@@ -3,7 +3,10 @@ package io.github.llmgs.dsl.bytecode;
 /**
  * Rejects code a backend must never see: unknown opcodes, truncated instructions, jumps outside
  * the code or into an operand, operands out of range, REPEAT counters nested past the stack, and
- * code that can fall off the end. Backends trust verified code and skip these checks.
+ * code that can fall off the end, and loops that could spin without end: a jump may go backwards
+ * only as a {@code JUMP} to a {@code REPEAT_NEXT} (bounded by its counter) or to a WHILE condition
+ * followed by its {@code WHILE_CHECK} (which leaves a repeating or crashed world), so every
+ * episode ends. Backends, GPU kernels included, trust verified code and skip these checks.
  */
 public final class Verifier {
     private Verifier() {}
@@ -35,18 +38,25 @@ public final class Verifier {
         for (pc = 0; pc < code.length; pc += Opcode.of(code[pc]).width()) {
             Opcode op = Opcode.of(code[pc]);
             switch (op) {
-                case JUMP, REPEAT_NEXT -> checkTarget(code, starts, pc, code[pc + 1]);
+                case JUMP -> {
+                    checkTarget(code, starts, pc, code[pc + 1]);
+                    if (code[pc + 1] <= pc && !loopHead(code, code[pc + 1])) {
+                        throw new VerifyException(pc + ": backward jump to " + code[pc + 1]
+                                + " is neither a REPEAT_NEXT nor a WHILE condition with its WHILE_CHECK");
+                    }
+                }
+                case REPEAT_NEXT -> checkForward(code, starts, pc, code[pc + 1]);
                 case JUMP_IF_NOT, JUMP_IF -> {
                     if (code[pc + 1] < 0 || code[pc + 1] >= Opcode.PERCEPTIONS) {
                         throw new VerifyException(pc + ": perception " + code[pc + 1] + " out of range");
                     }
-                    checkTarget(code, starts, pc, code[pc + 2]);
+                    checkForward(code, starts, pc, code[pc + 2]);
                 }
                 case WHILE_CHECK -> {
                     if (code[pc + 1] < 0 || code[pc + 1] >= bc.whileCount()) {
                         throw new VerifyException(pc + ": while id " + code[pc + 1] + " out of range");
                     }
-                    checkTarget(code, starts, pc, code[pc + 2]);
+                    checkForward(code, starts, pc, code[pc + 2]);
                 }
                 case REPEAT_PUSH -> {
                     if (code[pc + 1] < 0 || code[pc + 1] > 19) {
@@ -64,6 +74,22 @@ public final class Verifier {
             if (starts[pc]) return pc;
         }
         return 0;
+    }
+
+    private static void checkForward(int[] code, boolean[] starts, int pc, int target) {
+        checkTarget(code, starts, pc, target);
+        if (target <= pc) {
+            throw new VerifyException(pc + ": " + Opcode.of(code[pc]) + " may only jump forward, not to " + target);
+        }
+    }
+
+    /** A REPEAT_NEXT, or a WHILE condition (JUMP_IF / JUMP_IF_NOT) directly followed by WHILE_CHECK. */
+    private static boolean loopHead(int[] code, int target) {
+        int op = code[target];
+        if (op == Opcode.Code.REPEAT_NEXT) return true;
+        boolean condition = op == Opcode.Code.JUMP_IF || op == Opcode.Code.JUMP_IF_NOT;
+        int next = target + 3;
+        return condition && next < code.length && code[next] == Opcode.Code.WHILE_CHECK;
     }
 
     private static void checkTarget(int[] code, boolean[] starts, int pc, int target) {

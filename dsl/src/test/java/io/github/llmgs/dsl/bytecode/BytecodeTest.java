@@ -73,6 +73,11 @@ class BytecodeTest {
         assertRejects(new int[] {Opcode.Code.REPEAT_NEXT, 2, Opcode.Code.HALT}, "REPEAT_NEXT with no counter");
         assertRejects(new int[] {Opcode.Code.WHILE_CHECK, 0, 3, Opcode.Code.HALT}, "while id 0");
         assertThrows(VerifyException.class, () -> Verifier.verify(new Bytecode(new int[] {Opcode.Code.HALT}, -1, new int[1])));
+        // loops that cost nothing, or that a crashed world could never leave, would hang a kernel
+        assertRejects(new int[] {Opcode.Code.JUMP, 0, Opcode.Code.HALT}, "backward jump to 0");
+        assertRejects(new int[] {Opcode.Code.MOVE, Opcode.Code.JUMP_IF_NOT, 0, 6, Opcode.Code.JUMP, 1, Opcode.Code.HALT},
+                "backward jump to 1");
+        assertRejects(new int[] {Opcode.Code.MOVE, Opcode.Code.JUMP_IF, 0, 0, Opcode.Code.HALT}, "may only jump forward");
     }
 
     private static void assertRejects(int[] code, String message) {
