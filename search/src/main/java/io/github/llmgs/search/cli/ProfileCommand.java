@@ -63,10 +63,10 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "0-31", paramLabel = "SEEDS", description = "Instance seeds (default: ${DEFAULT-VALUE}).")
     String seedsText;
 
-    @Option(names = "--repeat", defaultValue = "5", paramLabel = "N", description = "Timed passes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", defaultValue = "21", paramLabel = "N", description = "Timed passes (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N", description = "Warm-up passes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "10", paramLabel = "N", description = "Warm-up passes (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--sweep-batch", split = ",", paramLabel = "N[,N...]",
