@@ -184,16 +184,9 @@ public final class OpenClBackend implements Backend {
                         + ": a backend bug (BAD_OPCODE)");
             }
         }
-        double[] means = new double[p];
-        for (int k = 0; k < p; k++) {
-            means[k] = BatchResult.mean(e.returns, k * n, n);
-        }
-        if (!req.perEpisode()) {
-            return new BatchResult(p, n, means, null, null, null, null);
-        }
         boolean[] crashed = new boolean[e.crashed.length];
         for (int i = 0; i < crashed.length; i++) crashed[i] = e.crashed[i] != 0;
-        return new BatchResult(p, n, means, e.returns, e.steps, e.calls, crashed);
+        return BatchResult.fromEpisodes(req, e.returns, e.steps, e.calls, crashed);
     }
 
     /**

@@ -653,9 +653,15 @@ double oneStrokeReward(Reward* rw, World* w) {
 }
 #define rewardStep(rw, w, keyPow) oneStrokeReward(rw, w)
 
-#elif TASK == TASK_SEEDER
-/* Seeder: params [M]. */
+#elif TASK == TASK_SEEDER || TASK == TASK_WALL_AVOIDER
+/* Seeder and WallAvoider, as Java's OneMarkerPerCell: params [M], one marker on each of M cells;
+   WallAvoider also forbids markers next to the border ring. */
 typedef struct { int done; int target, prev; } Reward;
+
+#if TASK == TASK_WALL_AVOIDER
+/* WallAvoider.markerOnIllegalCell, kept incrementally by setMarkers instead of scanning. */
+static inline int markerOnIllegalCell(const World* w) { return w->illegalCellsMarked > 0; }
+#endif
 
 static inline void rewardReset(Reward* rw, World* w, __global const int* params) {
     rw->target = params[0];
@@ -663,9 +669,15 @@ static inline void rewardReset(Reward* rw, World* w, __global const int* params)
     rw->done = 0;
 }
 
-double seederReward(Reward* rw, World* w) {
+double oneMarkerPerCellReward(Reward* rw, World* w) {
     int n = markerTotal(w);
     double r = (double) (n - rw->prev) / (double) rw->target;
+#if TASK == TASK_WALL_AVOIDER
+    if (markerOnIllegalCell(w)) {
+        rw->done = 1;
+        r = -1;
+    }
+#endif
     if (anyCellOverOne(w) || n < rw->prev) {
         rw->done = 1;
         r = -1;
@@ -675,7 +687,7 @@ double seederReward(Reward* rw, World* w) {
     rw->prev = n;
     return r;
 }
-#define rewardStep(rw, w, keyPow) seederReward(rw, w)
+#define rewardStep(rw, w, keyPow) oneMarkerPerCellReward(rw, w)
 
 #elif TASK == TASK_SNAKE
 /* Snake: params [seed, foodCell]; food is redrawn from a fresh RandomState(seed) per episode. */
@@ -760,37 +772,6 @@ double snakeReward(Reward* rw, World* w, __global const ulong* keyPow) {
     return r;
 }
 #define rewardStep(rw, w, keyPow) snakeReward(rw, w, keyPow)
-
-#elif TASK == TASK_WALL_AVOIDER
-/* WallAvoider: params [M]. */
-typedef struct { int done; int target, prev; } Reward;
-
-/* WallAvoider.markerOnIllegalCell, kept incrementally by setMarkers instead of scanning. */
-static inline int markerOnIllegalCell(const World* w) { return w->illegalCellsMarked > 0; }
-
-static inline void rewardReset(Reward* rw, World* w, __global const int* params) {
-    rw->target = params[0];
-    rw->prev = 0;
-    rw->done = 0;
-}
-
-double wallAvoiderReward(Reward* rw, World* w) {
-    int n = markerTotal(w);
-    double r = (double) (n - rw->prev) / (double) rw->target;
-    if (markerOnIllegalCell(w)) {
-        rw->done = 1;
-        r = -1;
-    }
-    if (anyCellOverOne(w) || n < rw->prev) {
-        rw->done = 1;
-        r = -1;
-    } else if (n == rw->target) {
-        rw->done = 1;
-    }
-    rw->prev = n;
-    return r;
-}
-#define rewardStep(rw, w, keyPow) wallAvoiderReward(rw, w)
 
 #elif TASK == TASK_PATH_FOLLOW
 /* PathFollow: params [N0, legalLo, legalHi]: a 64-bit set of legal ids, id = row * ROWS + col. */

@@ -29,7 +29,7 @@ final class OpenClTestSupport {
             if (required()) {
                 fail(reason + " (OpenCL tests must run under CI: install pocl-opencl-icd and ocl-icd-libopencl1)");
             }
-            Assumptions.abort(reason);
+            Assumptions.assumeTrue(a.available(), reason);
         }
     }
 

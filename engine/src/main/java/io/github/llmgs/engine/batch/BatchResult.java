@@ -26,6 +26,20 @@ public final class BatchResult {
         this.crashed = crashed;
     }
 
+    /**
+     * A backend's result from per-episode arrays ({@code program * instances + instance}): the
+     * means computed the one way every backend computes them; the arrays kept only on request.
+     */
+    public static BatchResult fromEpisodes(BatchRequest req, double[] returns, int[] steps, int[] calls, boolean[] crashed) {
+        int p = req.programs().size(), n = req.instances().size();
+        double[] means = new double[p];
+        for (int k = 0; k < p; k++) {
+            means[k] = mean(returns, k * n, n);
+        }
+        return req.perEpisode() ? new BatchResult(p, n, means, returns, steps, calls, crashed)
+                : new BatchResult(p, n, means, null, null, null, null);
+    }
+
     /** The score as every backend computes it: returns summed in instance order, then divided. */
     public static double mean(double[] returns, int from, int count) {
         double sum = 0;

@@ -89,12 +89,7 @@ public final class CpuBackend implements Backend {
                 throw new IllegalStateException("cpu backend worker failed: " + e.getCause(), e.getCause());
             }
         }
-        double[] means = new double[p];
-        for (int k = 0; k < p; k++) {
-            means[k] = BatchResult.mean(returns, k * n, n);
-        }
-        return req.perEpisode() ? new BatchResult(p, n, means, returns, steps, calls, crashed)
-                : new BatchResult(p, n, means, null, null, null, null);
+        return BatchResult.fromEpisodes(req, returns, steps, calls, crashed);
     }
 
     /** One thread's reusable world, reward function and VM. */

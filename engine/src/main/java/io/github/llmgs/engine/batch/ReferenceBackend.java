@@ -51,11 +51,6 @@ public final class ReferenceBackend implements Backend {
                 pool.shutdown();
             }
         }
-        double[] means = new double[p];
-        for (int k = 0; k < p; k++) {
-            means[k] = BatchResult.mean(returns, k * n, n);
-        }
-        return req.perEpisode() ? new BatchResult(p, n, means, returns, steps, calls, crashed)
-                : new BatchResult(p, n, means, null, null, null, null);
+        return BatchResult.fromEpisodes(req, returns, steps, calls, crashed);
     }
 }

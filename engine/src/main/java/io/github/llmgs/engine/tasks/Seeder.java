@@ -5,7 +5,6 @@ import io.github.llmgs.engine.InstanceBuilder;
 import io.github.llmgs.engine.RandomState;
 import io.github.llmgs.engine.Reward;
 import io.github.llmgs.engine.TaskInstance;
-import io.github.llmgs.engine.World;
 
 /** Put exactly one marker on every inner cell. Params: [M]. */
 public final class Seeder extends KarelTask {
@@ -31,32 +30,6 @@ public final class Seeder extends KarelTask {
 
     @Override
     public Reward newReward() {
-        return new SeederReward();
-    }
-
-    private static final class SeederReward implements Reward {
-        private int target, prev;
-        private boolean done;
-
-        @Override public void reset(TaskInstance inst, World w) {
-            target = inst.params()[0];
-            prev = 0;
-            done = false;
-        }
-
-        @Override public double step(World w) {
-            int n = w.markerTotal();
-            double r = (double) (n - prev) / target;
-            if (w.anyCellOverOne() || n < prev) {
-                done = true;
-                r = -1;
-            } else if (n == target) {
-                done = true;
-            }
-            prev = n;
-            return r;
-        }
-
-        @Override public boolean terminated() { return done; }
+        return new OneMarkerPerCell(false);
     }
 }

@@ -47,36 +47,6 @@ public final class WallAvoider extends KarelTask {
 
     @Override
     public Reward newReward() {
-        return new WallAvoiderReward();
-    }
-
-    private static final class WallAvoiderReward implements Reward {
-        private int target, prev;
-        private boolean done;
-
-        @Override public void reset(TaskInstance inst, World w) {
-            target = inst.params()[0];
-            prev = 0;
-            done = false;
-        }
-
-        @Override public double step(World w) {
-            int n = w.markerTotal();
-            double r = (double) (n - prev) / target;
-            if (markerOnIllegalCell(w)) {
-                done = true;
-                r = -1;
-            }
-            if (w.anyCellOverOne() || n < prev) {
-                done = true;
-                r = -1;
-            } else if (n == target) {
-                done = true;
-            }
-            prev = n;
-            return r;
-        }
-
-        @Override public boolean terminated() { return done; }
+        return new OneMarkerPerCell(true);
     }
 }
