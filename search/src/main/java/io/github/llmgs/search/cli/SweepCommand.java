@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run many searches (tasks x methods x seeds) and summarise them like the paper's tables.",
-                "Writes <out>/summary.md and summary.csv:",
-                "mean +- std of the best score, fraction of seeds reaching 1.0, median programs to reach the",
-                "final best, wall time per run. Finished runs are reused (the sweep resumes)."},
+                "Writes <out>/summary.md and summary.csv: mean +- std of the best score, the fraction of seeds "
+                        + "reaching 1.0, the median programs to reach the final best and the wall time per run. "
+                        + "Finished runs are reused, so an interrupted sweep resumes."},
         footer = {"", "Example:", "  llmgs sweep --tasks MazeSparse,DoorKey --methods hc,shc --seeds 0-7 --budget 100000"})
 final class SweepCommand implements Callable<Integer> {
     @Spec
