@@ -14,7 +14,8 @@ public final class ProgressPrinter implements SearchListener {
     private final boolean terminal;
     private final long intervalNanos;
     private final SearchListener next;
-    private long lastPrint;
+    /** The first line waits one interval, so its rate and time left are meaningful. */
+    private long lastPrint = System.nanoTime();
 
     public ProgressPrinter(PrintStream out, boolean terminal, double intervalSeconds, SearchListener next) {
         this.out = out;
