@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.SearchConfig;
-import io.github.llmgs.search.method.GrammarSeeds;
+import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.run.RunDirectory;
 import io.github.llmgs.search.run.SearchOutcome;
 import io.github.llmgs.search.run.SearchRunner;
@@ -54,6 +54,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     SearchOptions options;
 
+    @Mixin
+    LlmOptions llm;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,6 +71,7 @@ final class SweepCommand implements Callable<Integer> {
         List<Long> instanceSeeds = new ArrayList<>();
         for (long s : settings.seeds()) instanceSeeds.add(s);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
+        LlmConfig llmConfig = methods.stream().anyMatch(m -> m.strip().equals("llm-gs")) ? llm.prepare(config, stream) : null;
         SearchRunner runner = new SearchRunner(stream, false, 30.0);
         SweepSummary summary = new SweepSummary();
         ObjectMapper json = new ObjectMapper();
@@ -88,9 +92,9 @@ final class SweepCommand implements Callable<Integer> {
                         out.printf("[%d/%d] %s %s seed %d%n", done, total, task.name(), method, seed);
                         out.flush();
                         SearchSpec s = validator.spec(task.name(), method, seed, config);
-                        SearchOutcome o = runner.run(s, instanceSeeds, settings.maxCalls(),
-                                "llm-gs".equals(method) ? d -> new GrammarSeeds(seed, "sweep runs seed llm-gs from the grammar") : null,
-                                null);
+                        Map<String, Object> llmFields = new LinkedHashMap<>();
+                        SearchOutcome o = runner.run(s, instanceSeeds, settings.maxCalls(), "llm-gs".equals(method)
+                                ? d -> LlmOptions.seedSource(llmConfig, task.name(), seed, d, llmFields, stream) : null, llmFields);
                         result = o.result();
                     }
                     summary.add(result);

@@ -73,6 +73,22 @@ class SearchCommandTest {
         assertEquals(500, result.get("programs_evaluated").asLong());
     }
 
+    @Test
+    void sweepSummarisesAndResumesWithoutRedoingRuns() throws Exception {
+        String[] args = {"sweep", "--tasks", "MazeSparse,Harvester", "--methods", "shc,random", "--seeds", "0-1",
+                "--budget", "300", "--backend", "cpu", "--out", tmp.toString()};
+        Cli.Result first = Cli.run(args);
+        assertEquals(0, first.code(), first::show);
+        String summary = Files.readString(tmp.resolve("summary.md"));
+        assertEquals(2 + 4, summary.lines().count(), summary);
+        assertTrue(summary.contains("| MazeSparse | shc | 2 |"), summary);
+        assertTrue(Files.readString(tmp.resolve("summary.csv")).startsWith("task,method,runs,best_mean,best_std,"));
+        Cli.Result again = Cli.run(args);
+        assertEquals(0, again.code(), again::show);
+        assertEquals(8, again.out().lines().filter(l -> l.contains(": reusing ")).count(), again::show);
+        assertEquals(summary, Files.readString(tmp.resolve("summary.md")));
+    }
+
     /** A loopback OpenAI-compatible server: 429, then 500, then valid, invalid and prose-only completions. */
     private static MockWebServer flakyLlm() {
         String valid = "Plan first.\\n```python\\ndef run():\\n    while noMarkersPresent():\\n        if frontIsClear():\\n"
