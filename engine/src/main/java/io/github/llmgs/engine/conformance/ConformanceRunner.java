@@ -124,9 +124,12 @@ public final class ConformanceRunner {
                     throw new VectorFormatException(file + ":" + (i + 1) + ": expected one JSON object per line");
                 }
                 lines.add(new Line(file, i + 1, node));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                String column = e.getLocation() == null ? "" : ":" + e.getLocation().getColumnNr();
+                String why = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(start marker.*", "");
+                throw new VectorFormatException(file + ":" + (i + 1) + column + ": malformed JSON (" + why + ")");
             } catch (IOException e) {
-                throw new VectorFormatException(file + ":" + (i + 1) + ": malformed JSON ("
-                        + e.getMessage().lines().findFirst().orElse("") + ")");
+                throw new VectorFormatException(file + ":" + (i + 1) + ": cannot read (" + e.getMessage() + ")");
             }
         }
         if (lines.isEmpty()) {
