@@ -56,12 +56,6 @@
 #define TASK_WALL_AVOIDER 10
 #define TASK_PATH_FOLLOW 11
 
-/* io.github.llmgs.dsl.Perception ordinals, as BytecodeVm.perceive reads them. */
-#define PERCEPTION_FRONT_IS_CLEAR 0
-#define PERCEPTION_LEFT_IS_CLEAR 1
-#define PERCEPTION_RIGHT_IS_CLEAR 2
-#define PERCEPTION_MARKERS_PRESENT 3
-#define PERCEPTION_NO_MARKERS_PRESENT 4
 
 /* ------------------------------------------------------------------------------------------ */
 /* Direction                                                                                   */
@@ -828,22 +822,6 @@ static inline int perceive(const World* w, int perception) {
         case PERCEPTION_RIGHT_IS_CLEAR: return rightIsClear(w);
         case PERCEPTION_MARKERS_PRESENT: return markersPresent(w);
         default: return noMarkersPresent(w);
-    }
-}
-
-/* Opcode.operands: how many ints follow the opcode (0 for unknown opcodes, which the switch rejects). */
-static inline int operands(int op) {
-    switch (op) {
-        case OP_JUMP:
-        case OP_REPEAT_PUSH:
-        case OP_REPEAT_NEXT:
-            return 1;
-        case OP_JUMP_IF_NOT:
-        case OP_JUMP_IF:
-        case OP_WHILE_CHECK:
-            return 2;
-        default:
-            return 0;
     }
 }
 

@@ -20,4 +20,24 @@
 #define MAX_WHILES 64
 #define PERCEPTIONS 5
 
+/* io.github.llmgs.dsl.Perception ordinals: the operand of JUMP_IF and JUMP_IF_NOT. */
+#define PERCEPTION_FRONT_IS_CLEAR 0
+#define PERCEPTION_LEFT_IS_CLEAR 1
+#define PERCEPTION_RIGHT_IS_CLEAR 2
+#define PERCEPTION_MARKERS_PRESENT 3
+#define PERCEPTION_NO_MARKERS_PRESENT 4
+
+/* Opcode.operands: ints after each opcode (0 for unknown opcodes, which the dispatch rejects). */
+static inline int operands(int op) {
+    switch (op) {
+        case OP_JUMP: return 1;
+        case OP_JUMP_IF_NOT: return 2;
+        case OP_JUMP_IF: return 2;
+        case OP_WHILE_CHECK: return 2;
+        case OP_REPEAT_PUSH: return 1;
+        case OP_REPEAT_NEXT: return 1;
+        default: return 0;
+    }
+}
+
 #endif
