@@ -31,13 +31,24 @@ public final class TreeWalker {
     }
 
     public Episode run(Node.Program program, Task task, TaskInstance instance, StepLog log) {
+        return play(program, task, instance, log).episode();
+    }
+
+    /** The episode with its step log and final world, for {@code eval --trace} and test messages. */
+    public Trace trace(Node.Program program, Task task, TaskInstance instance) {
+        StringBuilder text = new StringBuilder();
+        Run run = play(program, task, instance, StepLog.into(text));
+        return new Trace(run.episode(), text.toString(), run.world);
+    }
+
+    private Run play(Node.Program program, Task task, TaskInstance instance, StepLog log) {
         Run run = new Run(task, instance, log);
         try {
             run.exec(program.body());
         } catch (EpisodeOver over) {
             // the reward function ended it or an action crashed the world
         }
-        return new Episode(run.ret, run.steps, run.world.numCalls, run.world.crashed);
+        return run;
     }
 
     /** Thrown after an action whose reward said terminated, or that left the world crashed. */
@@ -61,6 +72,10 @@ public final class TreeWalker {
             this.reward = task.newReward();
             reward.reset(instance, world);
             this.log = log;
+        }
+
+        Episode episode() {
+            return new Episode(ret, steps, world.numCalls, world.crashed);
         }
 
         void exec(Node.Stmt s) {

@@ -35,29 +35,13 @@ final class Play {
     static Play run(String taskName, int seed, String program, int maxCalls) {
         Task task = Tasks.byName(taskName);
         TaskInstance instance = task.generate(seed);
-        StringBuilder text = new StringBuilder();
-        StepLog lines = StepLog.into(text);
-        World[] last = new World[1];
-        StepLog capture = new StepLog() {
-            @Override
-            public void action(String action, World world, double reward, boolean terminated) {
-                last[0] = world;
-                lines.action(action, world, reward, terminated);
-            }
-
-            @Override
-            public void condition(String condition, boolean value, World world) {
-                last[0] = world;
-                lines.condition(condition, value, world);
-            }
-        };
-        Episode e = new TreeWalker(maxCalls).run(Parser.parse(program), task, instance, capture);
-        return new Play(task, instance, program, e, text.toString(), last[0]);
+        Trace t = new TreeWalker(maxCalls).trace(Parser.parse(program), task, instance);
+        return new Play(task, instance, program, t.episode(), t.log(), t.finalWorld());
     }
 
-    /** The world after the last executed action or condition (the initial one if none ran). */
+    /** The world as the episode left it. */
     String finalAscii() {
-        return last == null ? instance.toAscii() : last.toAscii();
+        return last.toAscii();
     }
 
     /** Everything about this episode, for assertion messages. */

@@ -3,9 +3,9 @@ package io.github.llmgs.search.cli;
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.Printer;
 import io.github.llmgs.engine.Episode;
-import io.github.llmgs.engine.StepLog;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
+import io.github.llmgs.engine.Trace;
 import io.github.llmgs.engine.TreeWalker;
 import io.github.llmgs.engine.World;
 import io.github.llmgs.engine.batch.Backend;
@@ -111,35 +111,16 @@ final class EvalCommand implements Callable<Integer> {
 
     /** The episode on the tree-walking reference interpreter, one line per action and condition. */
     static void printTrace(PrintWriter out, Task task, Node.Program program, TaskInstance instance, long seed, int maxCalls) {
-        StringBuilder log = new StringBuilder();
-        StepLog lines = StepLog.into(log);
-        World[] last = new World[1];
-        StepLog capture = new StepLog() {
-            @Override
-            public void action(String action, World world, double reward, boolean terminated) {
-                last[0] = world;
-                lines.action(action, world, reward, terminated);
-            }
-
-            @Override
-            public void condition(String condition, boolean value, World world) {
-                last[0] = world;
-                lines.condition(condition, value, world);
-            }
-        };
-        Episode e = new TreeWalker(maxCalls).run(program, task, instance, capture);
+        Trace trace = new TreeWalker(maxCalls).trace(program, task, instance);
+        Episode e = trace.episode();
         out.printf("trace of seed %d (tree-walking reference interpreter)%n", seed);
         out.printf("initial world (hero at row %d, col %d, facing %s):%n", instance.heroRow(), instance.heroCol(),
                 ShowCommand.facing(instance.heroDir()));
         out.print(instance.toAscii());
-        out.print(log.length() == 0 ? "(no action or condition was executed)\n" : log.toString());
-        if (last[0] != null) {
-            World w = last[0];
-            out.printf("final world (hero at row %d, col %d, facing %s):%n", w.row, w.col, ShowCommand.facing(w.dir));
-            out.print(w.toAscii());
-        } else {
-            out.println("final world: unchanged");
-        }
+        out.print(trace.log().isEmpty() ? "(no action or condition was executed)\n" : trace.log());
+        World w = trace.finalWorld();
+        out.printf("final world (hero at row %d, col %d, facing %s):%n", w.row, w.col, ShowCommand.facing(w.dir));
+        out.print(w.toAscii());
         out.printf("return %s, actions %d, calls %d, crashed %s%n", Numbers.fmt(e.ret()), e.steps(), e.calls(),
                 e.crashed() ? "yes" : "no");
     }
