@@ -1,20 +1,18 @@
 package io.github.llmgs.search.cli;
 
 import io.github.llmgs.engine.Task;
-import io.github.llmgs.engine.batch.BackendOptions;
+import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.SearchConfig;
-import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.method.SeedSource;
 import io.github.llmgs.search.run.RunDirectory;
 import io.github.llmgs.search.run.SearchOutcome;
 import io.github.llmgs.search.run.SearchRunner;
 import io.github.llmgs.search.run.SearchSpec;
-import io.github.llmgs.search.BackendChoice;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +57,7 @@ final class SearchCommand implements Callable<Integer> {
         RunSettings settings = options.settings();
         Task task = Inputs.task(taskName);
         long seed = Inputs.seed("--seed", seedText);
-        SearchSpec searchSpec = spec(task.name(), method == null ? config.method() : method, seed, config);
+        SearchSpec searchSpec = options.spec(task.name(), method == null ? config.method() : method, seed, config);
         Path runDir = RunDirectory.path(options.out, task.name(), searchSpec.method(), seed);
         if (Files.exists(runDir) && !options.overwrite) {
             throw new CliException(runDir + " already exists (a previous run's results); choose another --out or --seed, or pass --overwrite to replace it");
@@ -80,23 +78,5 @@ final class SearchCommand implements Callable<Integer> {
                 outcome.wallSeconds(), outcome.bestProgram(), outcome.dir());
         out.flush();
         return 0;
-    }
-
-    SearchSpec spec(String task, String m, long seed, SearchConfig config) {
-        String backend = options.backend == null ? config.backend() : options.backend;
-        if (BackendChoice.names().stream().noneMatch(n -> n.equalsIgnoreCase(backend))) {
-            throw new CliException("unknown backend '" + backend + "'; known backends: " + String.join(", ", BackendChoice.names()));
-        }
-        try {
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("config_file", options.config == null ? config.source() : options.config.toString());
-            return new SearchSpec(task, m, seed, options.budget == null ? config.budget() : options.budget,
-                    options.backend == null ? config.backend() : options.backend,
-                    new BackendOptions(options.threads, options.device, 0),
-                    options.batch == null ? config.batch() : options.batch, config.hcK(), config.shcKStart(),
-                    config.shcKEnd(), options.out, options.overwrite, extra);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
-        }
     }
 }

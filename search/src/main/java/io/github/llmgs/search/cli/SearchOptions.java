@@ -1,9 +1,14 @@
 package io.github.llmgs.search.cli;
 
+import io.github.llmgs.engine.batch.BackendOptions;
+import io.github.llmgs.search.BackendChoice;
 import io.github.llmgs.search.config.ConfigException;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.SearchConfig;
+import io.github.llmgs.search.run.SearchSpec;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code search} and {@code sweep}; unset ones fall back to the config file. */
@@ -47,6 +52,25 @@ final class SearchOptions {
         try {
             return runSettings == null ? RunSettings.loadDefault() : RunSettings.load(runSettings);
         } catch (ConfigException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    /** The run's spec: these options over the config's defaults; bad values are one-line errors. */
+    SearchSpec spec(String task, String m, long seed, SearchConfig defaults) {
+        String backendName = backend == null ? defaults.backend() : backend;
+        if (BackendChoice.names().stream().noneMatch(n -> n.equalsIgnoreCase(backendName))) {
+            throw new CliException("unknown backend '" + backendName + "'; known backends: " + String.join(", ", BackendChoice.names()));
+        }
+        try {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("config_file", config == null ? defaults.source() : config.toString());
+            return new SearchSpec(task, m, seed, budget == null ? defaults.budget() : budget,
+                    backendName,
+                    new BackendOptions(threads, device, 0),
+                    batch == null ? defaults.batch() : batch, defaults.hcK(), defaults.shcKStart(),
+                    defaults.shcKEnd(), out, overwrite, extra);
+        } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
     }

@@ -65,9 +65,7 @@ final class SweepCommand implements Callable<Integer> {
         long[] seeds = Inputs.seeds("--seeds", seedsText);
         List<Task> taskList = new ArrayList<>();
         for (String t : tasks) taskList.add(Inputs.task(t.strip()));
-        SearchCommand validator = new SearchCommand();
-        validator.options = options;
-        for (String m : methods) validator.spec(taskList.get(0).name(), m.strip(), 0, config); // fail early on bad input
+        for (String m : methods) options.spec(taskList.get(0).name(), m.strip(), 0, config); // fail early on bad input
         List<Long> instanceSeeds = new ArrayList<>();
         for (long s : settings.seeds()) instanceSeeds.add(s);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
@@ -91,7 +89,7 @@ final class SweepCommand implements Callable<Integer> {
                     } else {
                         out.printf("[%d/%d] %s %s seed %d%n", done, total, task.name(), method, seed);
                         out.flush();
-                        SearchSpec s = validator.spec(task.name(), method, seed, config);
+                        SearchSpec s = options.spec(task.name(), method, seed, config);
                         Map<String, Object> llmFields = new LinkedHashMap<>();
                         SearchOutcome o = runner.run(s, instanceSeeds, settings.maxCalls(), "llm-gs".equals(method)
                                 ? d -> LlmOptions.seedSource(llmConfig, task.name(), seed, d, llmFields, stream) : null, llmFields);
