@@ -1,7 +1,9 @@
 package io.github.llmgs.search.cli;
 
 import io.github.llmgs.dsl.ParseException;
+import io.github.llmgs.engine.batch.BackendException;
 import io.github.llmgs.engine.conformance.VectorFormatException;
+import io.github.llmgs.llm.LlmException;
 import io.github.llmgs.search.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -19,7 +21,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         if (ex instanceof CliException || ex instanceof ConfigException || ex instanceof VectorFormatException
-                || ex instanceof ParseException) {
+                || ex instanceof ParseException || ex instanceof BackendException || ex instanceof LlmException) {
             err.println("llmgs: error: " + firstLine(ex.getMessage()));
             err.flush();
             return USER_ERROR;

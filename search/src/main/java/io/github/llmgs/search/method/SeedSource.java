@@ -9,4 +9,10 @@ public interface SeedSource {
 
     /** For result.json and the run's log, e.g. "grammar (no LLM endpoint configured)". */
     String description();
+
+    /**
+     * Called from another thread (Ctrl-C, SIGTERM) to stop a {@link #seeds} call in flight: it
+     * must return soon, by throwing, and make no further requests.
+     */
+    default void cancel() {}
 }
