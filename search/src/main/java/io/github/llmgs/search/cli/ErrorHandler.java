@@ -5,6 +5,7 @@ import io.github.llmgs.engine.batch.BackendException;
 import io.github.llmgs.engine.conformance.VectorFormatException;
 import io.github.llmgs.llm.LlmException;
 import io.github.llmgs.search.config.ConfigException;
+import io.github.llmgs.search.run.RunFolderException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -21,7 +22,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         if (ex instanceof CliException || ex instanceof ConfigException || ex instanceof VectorFormatException
-                || ex instanceof ParseException || ex instanceof BackendException || ex instanceof LlmException) {
+                || ex instanceof ParseException || ex instanceof BackendException || ex instanceof LlmException
+                || ex instanceof RunFolderException) {
             err.println("llmgs: error: " + firstLine(ex.getMessage()));
             err.flush();
             return USER_ERROR;

@@ -1,22 +1,23 @@
 package io.github.llmgs.search.cli;
 
 import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.SearchConfig;
 import io.github.llmgs.search.method.SeedSource;
 import io.github.llmgs.search.run.RunDirectory;
+import io.github.llmgs.search.run.RunFolder;
 import io.github.llmgs.search.run.SearchOutcome;
 import io.github.llmgs.search.run.SearchRunner;
 import io.github.llmgs.search.run.SearchSpec;
+import io.github.llmgs.search.run.StopSignal;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -28,10 +29,14 @@ import picocli.CommandLine.Spec;
 /** {@code llmgs search}: one search run, the main job. */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search for a program policy for a task (LLM-GS, SHC, HC or random search).",
-                "Writes output/<task>/<method>/<seed>/: result.json, curve.csv, events.jsonl (llm.jsonl for LLM runs)."},
+                "Writes output/<task>/<method>/<seed>/: result.json, curve.csv, events.jsonl (llm.jsonl for LLM runs).",
+                "Ctrl-C stops after the batch in flight and writes the partial result (exit code 130)."},
         footer = {"", "Examples:", "  llmgs search --task DoorKey",
                 "  llmgs search --task MazeSparse --method shc --seed 3 --budget 20000 --backend cpu --batch 64"})
 final class SearchCommand implements Callable<Integer> {
+    /** The exit code of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
+    static final int INTERRUPTED = 130;
+
     @Spec
     CommandSpec spec;
 
@@ -57,26 +62,65 @@ final class SearchCommand implements Callable<Integer> {
         RunSettings settings = options.settings();
         Task task = Inputs.task(taskName);
         long seed = Inputs.seed("--seed", seedText);
-        SearchSpec searchSpec = options.spec(task.name(), method == null ? config.method() : method, seed, config);
-        Path runDir = RunDirectory.path(options.out, task.name(), searchSpec.method(), seed);
-        if (Files.exists(runDir) && !options.overwrite) {
-            throw new CliException(runDir + " already exists (a previous run's results); choose another --out or --seed, or pass --overwrite to replace it");
-        }
+        String m = method == null ? config.method() : method;
+        SearchSpec early = options.spec(task.name(), m, seed, config, settings, null); // bad options fail first
+        Path runDir = RunDirectory.path(options.out, task.name(), m, seed);
+        refusal(RunFolder.inspect(runDir), options.overwrite, early).ifPresent(why -> {
+            throw new CliException(why);
+        });
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
-        List<Long> seeds = new ArrayList<>();
-        for (long s : settings.seeds()) seeds.add(s);
+        LlmConfig llmConfig = "llm-gs".equals(m) ? llm.prepare(config, stream) : null;
+        SearchSpec searchSpec = options.spec(task.name(), m, seed, config, settings, llmConfig);
+        Function<RunFolder, Optional<String>> refusal = folder -> refusal(folder, options.overwrite, searchSpec);
         Map<String, Object> llmFields = new LinkedHashMap<>();
-        Function<RunDirectory, SeedSource> seedSource = null;
-        if ("llm-gs".equals(searchSpec.method())) {
-            LlmConfig llmConfig = llm.prepare(config, stream);
-            seedSource = dir -> LlmOptions.seedSource(llmConfig, task.name(), seed, dir, llmFields, stream);
+        Function<RunDirectory, SeedSource> seedSource = "llm-gs".equals(m)
+                ? dir -> LlmOptions.seedSource(llmConfig, task.name(), seed, dir, llmFields, stream) : null;
+        // the stop signal is closed last: on Ctrl-C it holds the exit until all is written and said
+        try (StopSignal stop = StopSignal.install();
+             Backend backend = SearchOptions.openBackend(searchSpec, stream)) {
+            SearchOutcome outcome = new SearchRunner(stream, System.console() != null, 2.0)
+                    .run(searchSpec, backend, seedSource, llmFields, refusal, stop);
+            printOutcome(out, task, outcome);
+            return outcome.interrupted() ? INTERRUPTED : 0;
         }
-        SearchOutcome outcome = new SearchRunner(stream, System.console() != null, 2.0)
-                .run(searchSpec, seeds, settings.maxCalls(), seedSource, llmFields);
-        out.printf("best score %.6f after %,d programs (found at %,d), %.1f s%nbest program: %s%nresults: %s%n",
-                outcome.bestScore(), outcome.programsEvaluated(), ((Number) outcome.result().get("best_found_at")).longValue(),
-                outcome.wallSeconds(), outcome.bestProgram(), outcome.dir());
+    }
+
+    /**
+     * Whether {@code search} may take a run directory: an empty one or a failed start, yes; a
+     * finished, interrupted, failed or killed run only with {@code --overwrite}; a file or a
+     * directory another run holds, never.
+     */
+    static Optional<String> refusal(RunFolder folder, boolean overwrite, SearchSpec wanted) {
+        Path dir = folder.dir();
+        return switch (folder.state()) {
+            case ABSENT, FAILED_START -> Optional.empty();
+            case NOT_A_DIRECTORY, UNREACHABLE, IN_USE -> folder.blocker();
+            case FINISHED -> {
+                if (overwrite) yield Optional.empty();
+                String difference = wanted.difference(folder.spec());
+                yield Optional.of(dir + " already holds " + folder.describe()
+                        + (difference == null ? "" : ", made with " + difference)
+                        + "; choose another --out or --seed, or pass --overwrite to replace it");
+            }
+            case INTERRUPTED, FAILED, UNFINISHED, UNREADABLE -> overwrite ? Optional.empty()
+                    : Optional.of(dir + " holds " + folder.describe() + "; pass --overwrite to start it again");
+        };
+    }
+
+    private static void printOutcome(PrintWriter out, Task task, SearchOutcome o) {
+        Object found = o.result().get("best_found_at");
+        if (o.bestProgram() == null) {
+            out.printf("%s before any program was evaluated, %.1f s%nresults: %s%n", o.status(), o.wallSeconds(), o.dir());
+        } else {
+            out.printf("%sbest score %.6f after %,d programs (found at %,d), %.1f s%nbest program: %s%nresults: %s%n",
+                    o.interrupted() ? "interrupted: " : "", o.bestScore(), o.programsEvaluated(),
+                    ((Number) found).longValue(), o.wallSeconds(), o.bestProgram(), o.dir());
+            out.printf("next: watch it play one instance step by step:%n  ./llmgs eval --task %s --program \"%s\" --trace 0%n",
+                    task.name(), o.bestProgram());
+        }
+        if (o.interrupted()) {
+            out.printf("the run was interrupted; to run it again from the start: the same command with --overwrite%n");
+        }
         out.flush();
-        return 0;
     }
 }

@@ -1,11 +1,15 @@
 package io.github.llmgs.search.cli;
 
+import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BackendOptions;
+import io.github.llmgs.engine.batch.Backends;
+import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.BackendChoice;
 import io.github.llmgs.search.config.ConfigException;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.SearchConfig;
 import io.github.llmgs.search.run.SearchSpec;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,22 +60,66 @@ final class SearchOptions {
         }
     }
 
-    /** The run's spec: these options over the config's defaults; bad values are one-line errors. */
-    SearchSpec spec(String task, String m, long seed, SearchConfig defaults) {
+    /**
+     * The run's spec: these options over the config's defaults and the run settings; bad values
+     * are one-line errors. {@code llm} is the prepared LLM configuration (null: grammar seeds).
+     */
+    SearchSpec spec(String task, String m, long seed, SearchConfig defaults, RunSettings settings, LlmConfig llm) {
         String backendName = backend == null ? defaults.backend() : backend;
         if (BackendChoice.names().stream().noneMatch(n -> n.equalsIgnoreCase(backendName))) {
             throw new CliException("unknown backend '" + backendName + "'; known backends: " + String.join(", ", BackendChoice.names()));
         }
+        if (out.toString().isBlank()) {
+            throw new CliException("--out: empty path; give a directory, e.g. --out output");
+        }
         try {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("config_file", config == null ? defaults.source() : config.toString());
-            return new SearchSpec(task, m, seed, budget == null ? defaults.budget() : budget,
-                    backendName,
+            extra.put("run_settings_file", settings.source());
+            return new SearchSpec(task, m, seed, budget == null ? defaults.budget() : budget, settings.maxCalls(),
+                    settings.seeds(), "llm-gs".equals(m) ? seeding(llm) : null, backendName,
                     new BackendOptions(threads, device, 0),
                     batch == null ? defaults.batch() : batch, defaults.hcK(), defaults.shcKStart(),
                     defaults.shcKEnd(), out, overwrite, extra);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
+    }
+
+    /**
+     * Where llm-gs seeds come from, as recorded in the run's spec: a change here (another model,
+     * prompt mode or sampling setting) makes it another run. Timeouts, retries and the cache
+     * change how the answers are fetched, not what they are, so they are left out.
+     */
+    static Map<String, Object> seeding(LlmConfig llm) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        if (llm == null) {
+            s.put("source", "grammar");
+        } else if (llm.replaying()) {
+            s.put("source", "replay");
+            s.put("replay_file", llm.replayFile().toAbsolutePath().normalize().toString());
+        } else {
+            s.put("source", "llm");
+            s.put("endpoint", llm.endpointForDisplay());
+            s.put("model", llm.model());
+            s.put("prompt_mode", llm.promptMode().id());
+            s.put("temperature", llm.temperature());
+            s.put("top_p", llm.topP());
+            s.put("max_tokens", llm.maxTokens());
+            s.put("llm_seed", llm.seed());
+        }
+        return s;
+    }
+
+    /** Opens the spec's backend and says which it is (auto also says why). */
+    static Backend openBackend(SearchSpec spec, PrintStream out) {
+        Backend b;
+        try {
+            b = Backends.open(spec.backend(), spec.backendOptions(), out::println);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        out.println("backend: " + b.name() + " on " + b.device());
+        return b;
     }
 }

@@ -1,14 +1,18 @@
 package io.github.llmgs.search.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.SearchConfig;
-import io.github.llmgs.llm.LlmConfig;
+import io.github.llmgs.search.run.AtomicFiles;
 import io.github.llmgs.search.run.RunDirectory;
+import io.github.llmgs.search.run.RunFolder;
+import io.github.llmgs.search.run.RunFolderException;
 import io.github.llmgs.search.run.SearchOutcome;
 import io.github.llmgs.search.run.SearchRunner;
 import io.github.llmgs.search.run.SearchSpec;
+import io.github.llmgs.search.run.StopSignal;
 import io.github.llmgs.search.sweep.SweepSummary;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,14 +33,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code llmgs sweep}: many searches (tasks x methods x seeds) and a summary table like the
- * paper's. Runs whose result.json already exists are read back, not redone, so an interrupted
- * sweep resumes where it stopped.
+ * paper's. Before any work it reads every run directory: a run that finished with the same
+ * settings (the digest of its spec) is reused, an unfinished one (interrupted, failed, killed) is
+ * redone, and one that finished with other settings stops the sweep unless {@code --overwrite}
+ * says to redo it, so a summary never mixes runs made with different settings.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run many searches (tasks x methods x seeds) and summarise them like the paper's tables.",
                 "Writes <out>/summary.md and summary.csv: mean +- std of the best score, the fraction of seeds "
-                        + "reaching 1.0, the median programs to reach the final best and the wall time per run. "
-                        + "Finished runs are reused, so an interrupted sweep resumes."},
+                        + "reaching 1.0, the median programs to reach the final best and the wall time per run.",
+                "Runs that finished with the same settings are reused and unfinished ones redone, so an interrupted "
+                        + "or killed sweep resumes when run again; a run that finished with other settings (another "
+                        + "budget, say) stops the sweep before any work unless --overwrite is given.",
+                "Ctrl-C stops after the batch in flight, keeps the partial run for redoing and writes the summary "
+                        + "of the finished runs (exit code 130)."},
         footer = {"", "Example:", "  llmgs sweep --tasks MazeSparse,DoorKey --methods hc,shc --seeds 0-7 --budget 100000"})
 final class SweepCommand implements Callable<Integer> {
     @Spec
@@ -57,56 +68,141 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     LlmOptions llm;
 
+    /** One run of the sweep and what to do with its directory. */
+    private record Planned(SearchSpec spec, RunFolder folder, Action action, String why) {}
+
+    private enum Action { NEW, REUSE, REDO, REPLACE }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SearchConfig config = options.searchConfig();
         RunSettings settings = options.settings();
         long[] seeds = Inputs.seeds("--seeds", seedsText);
         List<Task> taskList = new ArrayList<>();
         for (String t : tasks) taskList.add(Inputs.task(t.strip()));
-        for (String m : methods) options.spec(taskList.get(0).name(), m.strip(), 0, config); // fail early on bad input
-        List<Long> instanceSeeds = new ArrayList<>();
-        for (long s : settings.seeds()) instanceSeeds.add(s);
+        List<String> methodList = methods.stream().map(String::strip).distinct().toList();
+        for (String m : methodList) options.spec(taskList.get(0).name(), m, 0, config, settings, null); // fail early
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
-        LlmConfig llmConfig = methods.stream().anyMatch(m -> m.strip().equals("llm-gs")) ? llm.prepare(config, stream) : null;
-        SearchRunner runner = new SearchRunner(stream, false, 30.0);
-        SweepSummary summary = new SweepSummary();
-        ObjectMapper json = new ObjectMapper();
-        int total = taskList.size() * methods.size() * seeds.length, done = 0;
+        LlmConfig llmConfig = methodList.contains("llm-gs") ? llm.prepare(config, stream) : null;
+
+        List<Planned> plan = new ArrayList<>();
         for (Task task : taskList) {
-            for (String m : methods) {
-                String method = m.strip();
+            for (String method : methodList) {
                 for (long seed : seeds) {
-                    done++;
-                    Path dir = RunDirectory.path(options.out, task.name(), method, seed);
-                    Map<String, Object> result;
-                    if (Files.isRegularFile(dir.resolve("result.json")) && !options.overwrite) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> read = json.readValue(dir.resolve("result.json").toFile(), LinkedHashMap.class);
-                        result = read;
-                        out.printf("[%d/%d] %s %s seed %d: reusing %s%n", done, total, task.name(), method, seed, dir);
-                    } else {
-                        out.printf("[%d/%d] %s %s seed %d%n", done, total, task.name(), method, seed);
-                        out.flush();
-                        SearchSpec s = options.spec(task.name(), method, seed, config);
-                        Map<String, Object> llmFields = new LinkedHashMap<>();
-                        SearchOutcome o = runner.run(s, instanceSeeds, settings.maxCalls(), "llm-gs".equals(method)
-                                ? d -> LlmOptions.seedSource(llmConfig, task.name(), seed, d, llmFields, stream) : null, llmFields);
-                        result = o.result();
-                    }
-                    summary.add(result);
-                    out.flush();
+                    plan.add(plan(options.spec(task.name(), method, seed, config, settings, llmConfig)));
                 }
             }
         }
-        Files.createDirectories(options.out);
-        Path md = options.out.resolve("summary.md"), csv = options.out.resolve("summary.csv");
-        Files.writeString(md, summary.markdown());
-        Files.writeString(csv, summary.csv());
-        out.print(summary.markdown());
-        out.printf("summary written to %s and %s%n", md, csv);
+        long reuse = plan.stream().filter(p -> p.action() == Action.REUSE).count();
+        long redo = plan.stream().filter(p -> p.action() == Action.REDO || p.action() == Action.REPLACE).count();
+        out.printf("sweep: %d runs: %d finished with the same settings (reused), %d to redo, %d new%n", plan.size(),
+                reuse, redo, plan.size() - reuse - redo);
         out.flush();
-        return 0;
+
+        SweepSummary summary = new SweepSummary();
+        SearchRunner runner = new SearchRunner(stream, false, 30.0);
+        int done = 0, next = 0;
+        Backend backend = null;
+        try (StopSignal stop = StopSignal.install()) {
+            try {
+                for (; next < plan.size(); next++) {
+                    Planned p = plan.get(next);
+                    if (stop.stopped()) break;
+                    SearchSpec s = p.spec();
+                    String name = "[" + (done + 1) + "/" + plan.size() + "] " + s.task() + " " + s.method() + " seed " + s.seed();
+                    if (p.action() == Action.REUSE) {
+                        out.printf("%s: reusing %s%n", name, p.folder().dir());
+                        summary.add(p.folder().result());
+                        done++;
+                        continue;
+                    }
+                    out.printf("%s%s%n", name, p.why() == null ? "" : " (redoing: " + p.why() + ")");
+                    out.flush();
+                    if (backend == null) backend = SearchOptions.openBackend(s, stream);
+                    Map<String, Object> llmFields = new LinkedHashMap<>();
+                    SearchOutcome o = runner.run(s, backend, "llm-gs".equals(s.method())
+                                    ? d -> LlmOptions.seedSource(llmConfig, s.task(), s.seed(), d, llmFields, stream) : null,
+                            llmFields, folder -> claimRefusal(folder, s), stop);
+                    if (o.interrupted()) break;
+                    summary.add(o.result());
+                    done++;
+                    out.flush();
+                }
+            } catch (RuntimeException e) {
+                done += addReused(plan, next, summary);
+                writeSummary(out, summary, done, plan.size(), "the sweep stopped on an error");
+                throw e;
+            } finally {
+                if (backend != null) backend.close();
+            }
+            // the runs after the stop that had finished before still belong in the summary
+            done += addReused(plan, next, summary);
+            if (done < plan.size()) {
+                writeSummary(out, summary, done, plan.size(), "the sweep was interrupted");
+                out.printf("sweep interrupted after %d of %d runs; run the same command again to resume%n", done, plan.size());
+                out.flush();
+                return SearchCommand.INTERRUPTED;
+            }
+            writeSummary(out, summary, done, plan.size(), null);
+            return 0;
+        }
+    }
+
+    private static int addReused(List<Planned> plan, int from, SweepSummary summary) {
+        int added = 0;
+        for (Planned p : plan.subList(Math.min(from, plan.size()), plan.size())) {
+            if (p.action() == Action.REUSE) {
+                summary.add(p.folder().result());
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** What to do with one run's directory; a finished run with other settings is an error unless --overwrite. */
+    private Planned plan(SearchSpec s) {
+        RunFolder f = RunFolder.inspect(RunDirectory.path(s.out(), s.task(), s.method(), s.seed()));
+        Path dir = f.dir();
+        return switch (f.state()) {
+            case ABSENT -> new Planned(s, f, Action.NEW, null);
+            case NOT_A_DIRECTORY, UNREACHABLE, IN_USE -> throw new CliException(f.blocker().orElseThrow());
+            case FINISHED -> {
+                String difference = s.difference(f.spec());
+                if (difference == null) yield new Planned(s, f, Action.REUSE, null);
+                if (!options.overwrite) {
+                    throw new CliException(dir + " holds a run made with other settings: " + difference
+                            + "; pass --overwrite to redo it, or choose another --out");
+                }
+                yield new Planned(s, f, Action.REPLACE, "made with " + difference);
+            }
+            default -> new Planned(s, f, Action.REDO, "it held " + f.describe());
+        };
+    }
+
+    /** Under the run's lock: refuse only a run that another command finished since the plan was made. */
+    private Optional<String> claimRefusal(RunFolder folder, SearchSpec s) {
+        if (folder.finished() && (s.difference(folder.spec()) == null || !options.overwrite)) {
+            return Optional.of(folder.dir() + " was finished by another command while this sweep ran; run the sweep again");
+        }
+        return Optional.empty();
+    }
+
+    /** Writes the summary of the finished runs; with none (a sweep stopped at once) an older summary is kept. */
+    private void writeSummary(PrintWriter out, SweepSummary summary, int done, int total, String partial) {
+        if (done == 0 && partial != null) return;
+        String note = partial == null ? null : "Partial: " + done + " of " + total + " runs (" + partial
+                + "; run the same sweep again to resume).";
+        Path md = options.out.resolve("summary.md"), csv = options.out.resolve("summary.csv");
+        try {
+            Files.createDirectories(options.out);
+            AtomicFiles.write(md, summary.markdown(note));
+            AtomicFiles.write(csv, summary.csv());
+        } catch (IOException e) {
+            throw new RunFolderException("cannot write the sweep summary in " + options.out + ": " + RunDirectory.reason(e));
+        }
+        out.print(summary.markdown(note));
+        out.printf("summary of %d of %d runs written to %s and %s%n", done, total, md, csv);
+        out.flush();
     }
 }

@@ -25,6 +25,7 @@ public final class BatchScorer implements Scorer {
     private final Task task;
     private final List<TaskInstance> instances;
     private final int batch;
+    private final int maxCalls;
     private final Map<String, Double> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
@@ -33,8 +34,11 @@ public final class BatchScorer implements Scorer {
     };
     private long computed;
 
-    public BatchScorer(Backend backend, Task task, List<TaskInstance> instances, int batch) {
+    /** @param maxCalls the run settings' call limit, handed to every backend call */
+    public BatchScorer(Backend backend, Task task, List<TaskInstance> instances, int batch, int maxCalls) {
         if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+        if (maxCalls < 1) throw new IllegalArgumentException("max_calls must be >= 1, got " + maxCalls);
+        this.maxCalls = maxCalls;
         this.backend = backend;
         this.task = task;
         this.instances = List.copyOf(instances);
@@ -65,7 +69,7 @@ public final class BatchScorer implements Scorer {
         }
         for (int from = 0; from < todo.size(); from += batch) {
             int to = Math.min(todo.size(), from + batch);
-            BatchResult r = backend.evaluate(new BatchRequest(task, instances, todo.subList(from, to), false));
+            BatchResult r = backend.evaluate(new BatchRequest(task, instances, todo.subList(from, to), false, maxCalls));
             for (int p = 0; p < r.programs(); p++) {
                 cache.put(todoKeys.get(from + p), r.mean(p));
                 known.put(todoKeys.get(from + p), r.mean(p));

@@ -5,53 +5,88 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.llmgs.search.method.SearchState;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * {@code <out>/<task>/<method>/<seed>/}: result.json, curve.csv, events.jsonl. The directory is
- * created fresh; an existing one is never overwritten (unless asked), so no result is lost.
- * result.json is written atomically (temp file, then rename).
+ * {@code <out>/<task>/<method>/<seed>/}: result.json, curve.csv, events.jsonl (and llm.jsonl,
+ * written by the LLM seeder). A run owns its directory through {@link RunLock} from
+ * {@link #claim} to {@link #close}; what was there before is replaced only when the caller's
+ * policy allows it, after the lock is taken. result.json and curve.csv are written whole;
+ * events.jsonl is flushed line by line.
  */
 public final class RunDirectory implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
     private final Path dir;
+    private final RunLock lock;
     private final BufferedWriter events;
 
-    private RunDirectory(Path dir) throws IOException {
+    private RunDirectory(Path dir, RunLock lock, BufferedWriter events) {
         this.dir = dir;
-        this.events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8);
+        this.lock = lock;
+        this.events = events;
     }
 
     public static Path path(Path outRoot, String task, String method, long seed) {
         return outRoot.resolve(task).resolve(method).resolve(Long.toString(seed));
     }
 
-    /** Creates the run's directory; fails with a one-line message if it already exists. */
-    public static RunDirectory create(Path dir, boolean overwrite) {
+    /**
+     * Takes the directory for a new run: creates it, locks it, asks {@code refusal} whether what
+     * it holds may be replaced (a message means no), then clears the previous run's files.
+     */
+    public static RunDirectory claim(Path dir, Function<RunFolder, Optional<String>> refusal) {
+        RunFolder.inspect(dir).blocker().ifPresent(why -> {
+            throw new RunFolderException(why);
+        });
+        RunLock lock = null;
         try {
-            Files.createDirectories(dir.getParent());
-            if (overwrite && Files.isDirectory(dir)) {
-                for (String f : new String[] {"result.json", "curve.csv", "events.jsonl", "llm.jsonl"}) {
-                    Files.deleteIfExists(dir.resolve(f));
-                }
-            } else {
-                Files.createDirectory(dir);
+            Files.createDirectories(dir);
+            lock = RunLock.tryTake(dir);
+            if (lock == null) {
+                throw new RunFolderException(new RunFolder(dir, RunFolder.State.IN_USE, null, RunLock.owner(dir))
+                        .blocker().orElseThrow());
             }
-            return new RunDirectory(dir);
-        } catch (FileAlreadyExistsException e) {
-            throw new IllegalArgumentException(dir + " already exists (a previous run's results); "
-                    + "choose another --out or --seed, or pass --overwrite to replace it");
+            Optional<String> refused = refusal.apply(RunFolder.read(dir));
+            if (refused.isPresent()) throw new RunFolderException(refused.get());
+            clear(dir);
+            BufferedWriter events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8);
+            return new RunDirectory(dir, lock, events);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run directory " + dir + ": " + e.getMessage(), e);
+            if (lock != null) lock.close();
+            throw new RunFolderException("cannot create the run directory " + dir + ": " + reason(e));
+        } catch (RuntimeException e) {
+            if (lock != null) lock.close();
+            throw e;
         }
+    }
+
+    /** Removes a previous run's files (and stray temporaries); nothing else in the folder is touched. */
+    private static void clear(Path dir) throws IOException {
+        for (String f : RunFolder.FILES) Files.deleteIfExists(dir.resolve(f));
+        try (DirectoryStream<Path> tmp = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : tmp) Files.deleteIfExists(p);
+        }
+    }
+
+    /** An IOException as the reason a user can act on: "permission denied", "not a directory". */
+    public static String reason(IOException e) {
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason().toLowerCase(java.util.Locale.ROOT)
+                    + (fse.getFile() != null ? " (" + fse.getFile() + ")" : "");
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied (" + e.getMessage() + ")";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return e.getMessage() + " exists and is not a directory";
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     public Path dir() {
@@ -60,7 +95,7 @@ public final class RunDirectory implements AutoCloseable {
 
     public synchronized void event(String type, Map<String, Object> fields) {
         try {
-            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            Map<String, Object> line = new LinkedHashMap<>();
             line.put("type", type);
             line.put("time", java.time.Instant.now().toString());
             line.putAll(fields);
@@ -68,7 +103,7 @@ public final class RunDirectory implements AutoCloseable {
             events.newLine();
             events.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve("events.jsonl"), e);
+            throw new RunFolderException("cannot write " + dir.resolve("events.jsonl") + ": " + reason(e));
         }
     }
 
@@ -77,25 +112,22 @@ public final class RunDirectory implements AutoCloseable {
         for (SearchState.CurvePoint p : state.curve()) {
             sb.append(p.evaluated()).append(',').append(p.best()).append('\n');
         }
-        writeAtomically("curve.csv", sb.toString());
+        write("curve.csv", sb.toString());
     }
 
     public void writeResult(Map<String, Object> result) {
         try {
-            writeAtomically("result.json", JSON.writeValueAsString(result) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            write("result.json", JSON.writeValueAsString(result) + "\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("result.json: " + e.getOriginalMessage(), e);
         }
     }
 
-    private void writeAtomically(String name, String content) {
-        Path target = dir.resolve(name);
-        Path tmp = dir.resolve(name + ".tmp");
+    private void write(String name, String content) {
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(dir.resolve(name), content);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new RunFolderException("cannot write " + dir.resolve(name) + ": " + reason(e));
         }
     }
 
@@ -105,6 +137,8 @@ public final class RunDirectory implements AutoCloseable {
             events.close();
         } catch (IOException ignored) {
             // events were flushed line by line
+        } finally {
+            lock.close();
         }
     }
 }

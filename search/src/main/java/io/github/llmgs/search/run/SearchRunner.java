@@ -5,7 +5,6 @@ import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.batch.Backend;
-import io.github.llmgs.engine.batch.Backends;
 import io.github.llmgs.search.method.BatchScorer;
 import io.github.llmgs.search.method.HillClimbing;
 import io.github.llmgs.search.method.LlmGuidedSearch;
@@ -20,15 +19,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Runs one search end to end: checks the inputs, opens the backend, runs the method with live
- * progress, and writes result.json, curve.csv and events.jsonl. Ctrl-C stops the search after the
- * batch in flight and still writes the partial result.
+ * Runs one search end to end on an open backend: claims the run directory, runs the method with
+ * live progress, and writes result.json, curve.csv and events.jsonl. Ctrl-C stops the search
+ * after the batch in flight and still writes the partial result.
  */
 public final class SearchRunner {
     private final PrintStream out;
@@ -42,36 +39,33 @@ public final class SearchRunner {
     }
 
     /**
-     * @param seeds for llm-gs: makes the seed source given the run directory (where an LLM
-     *     writes llm.jsonl); it may also report extra result fields through {@code llmFields}
+     * @param backend an open backend (a sweep shares one across its runs); not closed here
+     * @param seeds   for llm-gs: makes the seed source given the run directory (where an LLM
+     *                writes llm.jsonl); it may also report extra result fields through {@code llmFields}
+     * @param refusal whether what the run directory holds may be replaced (see {@link RunDirectory#claim})
+     * @param stop    Ctrl-C and SIGTERM: the search ends after its batch in flight, an LLM request
+     *                in flight is cancelled, and the partial result is written as {@code interrupted}
      */
-    public SearchOutcome run(SearchSpec spec, List<Long> instanceSeeds, int maxCalls,
-                             Function<RunDirectory, SeedSource> seeds, Map<String, Object> llmFields) {
+    public SearchOutcome run(SearchSpec spec, Backend backend, Function<RunDirectory, SeedSource> seeds,
+                             Map<String, Object> llmFields, Function<RunFolder, Optional<String>> refusal,
+                             StopSignal stop) {
         Task task = Tasks.byName(spec.task());
         List<TaskInstance> instances = new ArrayList<>();
-        for (long s : instanceSeeds) instances.add(task.generate((int) s));
-        RunDirectory dir = RunDirectory.create(RunDirectory.path(spec.out(), task.name(), spec.method(), spec.seed()),
-                spec.overwrite());
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch written = new CountDownLatch(1);
-        // On Ctrl-C the JVM runs this hook; the search stops after its batch in flight and the
-        // hook holds the exit until the partial result is on disk.
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                written.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "llmgs-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (dir; Backend backend = Backends.open(spec.backend(), spec.backendOptions(), out::println)) {
-            out.println("backend: " + backend.name() + " on " + backend.device());
+        for (long s : spec.instanceSeeds()) instances.add(task.generate((int) s));
+        RunDirectory dir = RunDirectory.claim(RunDirectory.path(spec.out(), task.name(), spec.method(), spec.seed()),
+                refusal);
+        Runnable cancel = null;
+        try (dir) {
             SearchListener events = dir::event;
             ProgressPrinter progress = new ProgressPrinter(out, terminal, progressSeconds, events);
-            BatchScorer scorer = new BatchScorer(backend, task, instances, spec.batch());
-            SearchState state = new SearchState(spec.budget(), scorer, progress, cancelled::get);
-            SearchMethod method = method(spec, seeds == null ? null : seeds.apply(dir));
+            BatchScorer scorer = new BatchScorer(backend, task, instances, spec.batch(), spec.maxCalls());
+            SearchState state = new SearchState(spec.budget(), scorer, progress, stop::stopped);
+            SeedSource seedSource = seeds == null ? null : seeds.apply(dir);
+            if (seedSource != null) {
+                cancel = seedSource::cancel;
+                stop.onStop(cancel);
+            }
+            SearchMethod method = method(spec, seedSource);
             out.println("method: " + method.name() + ", seeding: " + method.seeding() + ", budget "
                     + String.format("%,d", spec.budget()) + ", output " + dir.dir());
             Map<String, Object> start = new LinkedHashMap<>();
@@ -82,27 +76,32 @@ public final class SearchRunner {
             start.put("backend", backend.name());
             start.put("device", backend.device());
             start.put("seeding", method.seeding());
+            start.put("spec", spec.determinants());
+            start.put("spec_digest", spec.digest());
             dir.event("start", start);
             String status;
             try {
                 method.run(state);
                 status = state.cancelled() ? "interrupted" : state.bestScore() >= SearchState.SOLVED ? "solved" : "budget";
             } catch (RuntimeException e) {
-                status = "failed: " + e.getMessage();
-                writeResults(dir, spec, task, backend, method, state, scorer, status, llmFields);
-                throw e;
+                if (!stop.stopped()) {
+                    status = "failed: " + oneLine(e);
+                    writeResults(dir, spec, task, backend, method, state, scorer, status, llmFields);
+                    throw e;
+                }
+                status = "interrupted"; // the stop cancelled a wait (an LLM request) mid-way
             }
             progress.finish(state);
             Map<String, Object> result = writeResults(dir, spec, task, backend, method, state, scorer, status, llmFields);
             return new SearchOutcome(dir.dir(), result);
         } finally {
-            written.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is already shutting down (Ctrl-C): the hook is waiting for us
-            }
+            if (cancel != null) stop.forget(cancel);
         }
+    }
+
+    private static String oneLine(RuntimeException e) {
+        String m = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return m.strip().lines().findFirst().orElse(m);
     }
 
     private static SearchMethod method(SearchSpec spec, SeedSource seeds) {
@@ -126,12 +125,18 @@ public final class SearchRunner {
         config.put("hc_k", spec.hcK());
         config.put("shc_k_start", spec.shcKStart());
         config.put("shc_k_end", spec.shcKEnd());
+        config.put("max_calls", spec.maxCalls());
+        config.put("instance_seeds", io.github.llmgs.search.config.Seeds.format(spec.instanceSeeds()));
+        config.put("threads", spec.backendOptions().threads());
+        config.put("device", spec.backendOptions().device());
         config.putAll(spec.extra());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("task", task.name());
         r.put("method", method.name());
         r.put("seed", spec.seed());
         r.put("status", status);
+        r.put("spec", spec.determinants());
+        r.put("spec_digest", spec.digest());
         r.put("config", config);
         r.put("seeding", method.seeding());
         r.put("best_program", state.best() == null ? null : Printer.print(state.best()));

@@ -52,7 +52,13 @@ public final class SweepSummary {
     }
 
     public String markdown() {
+        return markdown(null);
+    }
+
+    /** The table, after a note line when there is one (a partial sweep says so). */
+    public String markdown(String note) {
         StringBuilder sb = new StringBuilder();
+        if (note != null) sb.append("_").append(note).append("_\n\n");
         sb.append("| task | method | runs | best score (mean ± std) | reached 1.0 | median programs to final best | wall s/run | backend |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---|\n");
         for (Row r : rows()) {

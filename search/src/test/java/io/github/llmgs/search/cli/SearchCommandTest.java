@@ -56,7 +56,7 @@ class SearchCommandTest {
         Cli.run("search", "--task", "MazeSparse", "--method", "random", "--budget", "10", "--backend", "cpu", "--out", out).assertOk();
         Cli.Result again = Cli.run("search", "--task", "MazeSparse", "--method", "random", "--budget", "10", "--backend", "cpu", "--out", out);
         assertEquals(2, again.code(), again::show);
-        assertTrue(again.err().contains("already exists"), again::show);
+        assertTrue(again.err().contains("already holds a finished run (budget: best ") && again.err().contains("pass --overwrite"), again::show);
         Cli.run("search", "--task", "Nope").assertUserErrorStartsWith("unknown task 'Nope'");
         Cli.run("search", "--task", "DoorKey", "--method", "dfs").assertUserErrorStartsWith("unknown method 'dfs'");
         Cli.run("search", "--task", "DoorKey", "--budget", "0").assertUserErrorStartsWith("--budget must be > 0");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.llmgs.dsl.Printer;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.Tasks;
+import io.github.llmgs.engine.TreeWalker;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.CpuBackend;
@@ -34,7 +35,7 @@ class OpenClSearchDeterminismTest {
 
     private static String search(Backend backend, String taskName, String method, long budget, int batch) {
         Task task = Tasks.byName(taskName);
-        SearchState state = new SearchState(budget, new BatchScorer(backend, task, SearchDeterminismTest.instances(task), batch),
+        SearchState state = new SearchState(budget, new BatchScorer(backend, task, SearchDeterminismTest.instances(task), batch, TreeWalker.DEFAULT_MAX_CALLS),
                 SearchListener.NONE, () -> false);
         (method.equals("shc") ? HillClimbing.shc(Schedule.paper(budget), 3, batch)
                 : new LlmGuidedSearch(new GrammarSeeds(3, "test"), Schedule.paper(budget), 3, batch)).run(state);

@@ -7,6 +7,7 @@ import io.github.llmgs.dsl.Printer;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.Tasks;
+import io.github.llmgs.engine.TreeWalker;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.CpuBackend;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class SearchDeterminismTest {
     static Outcome run(String taskName, long budget, int batch, int threads, Function<Integer, SearchMethod> method) {
         Task task = Tasks.byName(taskName);
         try (Backend backend = new CpuBackend(threads)) {
-            SearchState state = new SearchState(budget, new BatchScorer(backend, task, instances(task), batch),
+            SearchState state = new SearchState(budget, new BatchScorer(backend, task, instances(task), batch, TreeWalker.DEFAULT_MAX_CALLS),
                     SearchListener.NONE, () -> false);
             method.apply(batch).run(state);
             return new Outcome(Printer.print(state.best()), state.bestScore(), state.evaluated(), state.bestFoundAt(),
