@@ -68,6 +68,7 @@ final class SearchCommand implements Callable<Integer> {
         refusal(RunFolder.inspect(runDir), options.overwrite, early).ifPresent(why -> {
             throw new CliException(why);
         });
+        RunDirectory.checkRoot(options.out);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
         LlmConfig llmConfig = "llm-gs".equals(m) ? llm.prepare(config, stream) : null;
         SearchSpec searchSpec = options.spec(task.name(), m, seed, config, settings, llmConfig);

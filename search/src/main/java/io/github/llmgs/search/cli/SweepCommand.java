@@ -83,6 +83,7 @@ final class SweepCommand implements Callable<Integer> {
         for (String t : tasks) taskList.add(Inputs.task(t.strip()));
         List<String> methodList = methods.stream().map(String::strip).distinct().toList();
         for (String m : methodList) options.spec(taskList.get(0).name(), m, 0, config, settings, null); // fail early
+        RunDirectory.checkRoot(options.out);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
         LlmConfig llmConfig = methodList.contains("llm-gs") ? llm.prepare(config, stream) : null;
 
@@ -96,14 +97,15 @@ final class SweepCommand implements Callable<Integer> {
         }
         long reuse = plan.stream().filter(p -> p.action() == Action.REUSE).count();
         long redo = plan.stream().filter(p -> p.action() == Action.REDO || p.action() == Action.REPLACE).count();
+        SweepSummary summary = new SweepSummary();
+        SearchRunner runner = new SearchRunner(stream, false, 30.0);
+        int done = 0, next = 0;
+        // opened once for the whole sweep, before any run, so a bad device fails before any work
+        Backend backend = reuse == plan.size() ? null : SearchOptions.openBackend(plan.get(0).spec(), stream);
         out.printf("sweep: %d runs: %d finished with the same settings (reused), %d to redo, %d new%n", plan.size(),
                 reuse, redo, plan.size() - reuse - redo);
         out.flush();
 
-        SweepSummary summary = new SweepSummary();
-        SearchRunner runner = new SearchRunner(stream, false, 30.0);
-        int done = 0, next = 0;
-        Backend backend = null;
         try (StopSignal stop = StopSignal.install()) {
             try {
                 for (; next < plan.size(); next++) {
@@ -119,7 +121,6 @@ final class SweepCommand implements Callable<Integer> {
                     }
                     out.printf("%s%s%n", name, p.why() == null ? "" : " (redoing: " + p.why() + ")");
                     out.flush();
-                    if (backend == null) backend = SearchOptions.openBackend(s, stream);
                     Map<String, Object> llmFields = new LinkedHashMap<>();
                     SearchOutcome o = runner.run(s, backend, "llm-gs".equals(s.method())
                                     ? d -> LlmOptions.seedSource(llmConfig, s.task(), s.seed(), d, llmFields, stream) : null,

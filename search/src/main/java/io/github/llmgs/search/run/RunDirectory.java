@@ -78,15 +78,41 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** An IOException as the reason a user can act on: "permission denied", "not a directory". */
+    /** An IOException as the reason a user can act on: "permission denied (/x)", "no such file or directory (/x)". */
     public static String reason(IOException e) {
+        String file = e instanceof FileSystemException fse && fse.getFile() != null ? " (" + fse.getFile() + ")" : "";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied" + file;
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory" + file;
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way" + file;
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason().toLowerCase(java.util.Locale.ROOT)
-                    + (fse.getFile() != null ? " (" + fse.getFile() + ")" : "");
+            return fse.getReason().toLowerCase(java.util.Locale.ROOT) + file;
         }
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied (" + e.getMessage() + ")";
-        if (e instanceof java.nio.file.FileAlreadyExistsException) return e.getMessage() + " exists and is not a directory";
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /**
+     * Makes the output root and checks that files can be written in it, so that a bad
+     * {@code --out} fails in one line before a backend is opened or any program is evaluated.
+     */
+    public static void checkRoot(Path out) {
+        for (Path up = out.toAbsolutePath(); up != null; up = up.getParent()) {
+            if (Files.exists(up)) {
+                if (!Files.isDirectory(up)) {
+                    throw new RunFolderException("--out " + out + ": " + up + " is a file, not a directory");
+                }
+                break;
+            }
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new RunFolderException("--out " + out + ": cannot create it: " + reason(e));
+        }
+        try {
+            Files.delete(Files.createTempFile(out, ".llmgs-probe", ".tmp"));
+        } catch (IOException e) {
+            throw new RunFolderException("--out " + out + ": cannot write in it: " + reason(e));
+        }
     }
 
     public Path dir() {

@@ -130,6 +130,10 @@ class RunSafetyTest {
         Cli.run("search", "--task", "MazeSparse", "--method", "random", "--budget", "20", "--backend", "cpu", "--out",
                 under.toString()).assertUserError("cannot create the run directory " + under.resolve("MazeSparse")
                 .resolve("random").resolve("0") + ": " + file + " is a file, not a directory");
+        Cli.run("search", "--task", "MazeSparse", "--method", "random", "--out", "/proc/llmgs-test").assertUserError(
+                "--out /proc/llmgs-test: cannot create it: no such file or directory (/proc/llmgs-test)");
+        Cli.run("sweep", "--tasks", "MazeSparse", "--methods", "random", "--out", "/proc/llmgs-test").assertUserError(
+                "--out /proc/llmgs-test: cannot create it: no such file or directory (/proc/llmgs-test)");
         Cli.run("search", "--task", "MazeSparse", "--out", "").assertUserError("--out: empty path; give a directory, e.g. --out output");
     }
 
