@@ -22,13 +22,21 @@ public final class Limits {
                 && tokens(program) <= MAX_TOKENS;
     }
 
+    // Every measure below walks a statement list (a right-nested Concatenate chain as long as the
+    // list) in a loop and recurses only into bodies, so a long list costs no stack.
+
     /** Own height contribution plus the tallest child: only control-flow nodes and Program count. */
     public static int height(Node node) {
         int tallest = 0;
-        for (Node child : node.children()) {
-            tallest = Math.max(tallest, height(child));
+        while (node instanceof Node.Concatenate c) { // contributes 0: the tallest of its statements
+            tallest = Math.max(tallest, height(c.first()));
+            node = c.rest();
         }
-        return node.heightContribution() + tallest;
+        int own = 0;
+        for (Node child : node.children()) {
+            own = Math.max(own, height(child));
+        }
+        return Math.max(tallest, node.heightContribution() + own);
     }
 
     /**
@@ -36,11 +44,17 @@ public final class Limits {
      * statements is a run of n - 1. Lists nested inside bodies are separate runs.
      */
     public static int longestChain(Node node) {
+        int run = 0;
         int longest = 0;
+        while (node instanceof Node.Concatenate c) {
+            run++;
+            longest = Math.max(longest, longestChain(c.first()));
+            node = c.rest();
+        }
         for (Node child : node.children()) {
             longest = Math.max(longest, longestChain(child));
         }
-        return Math.max(longest, chainFrom(node));
+        return Math.max(longest, run);
     }
 
     /**
@@ -53,17 +67,13 @@ public final class Limits {
         return longestChain(node) + 1;
     }
 
-    private static int chainFrom(Node node) {
-        int run = 0;
-        while (node instanceof Node.Concatenate c) {
-            run++;
-            node = c.rest();
-        }
-        return run;
-    }
-
     /** Number of tokens {@link Printer} writes; {@code R=5} is one token, Concatenate none. */
     public static int tokens(Node node) {
+        int total = 0;
+        while (node instanceof Node.Concatenate c) {
+            total += tokens(c.first());
+            node = c.rest();
+        }
         int own;
         if (node instanceof Node.Program) {
             own = 4; // DEF run m( m)
@@ -75,20 +85,23 @@ public final class Limits {
             own = 3; // REPEAT r( r), the R=n being its ConstInt child
         } else if (node instanceof Node.Not) {
             own = 3; // not c( c)
-        } else if (node instanceof Node.Concatenate) {
-            own = 0;
         } else {
             own = 1; // Act, Feature, ConstInt
         }
         for (Node child : node.children()) {
             own += tokens(child);
         }
-        return own;
+        return total + own;
     }
 
     /** All nodes including the root. */
     public static int nodeCount(Node node) {
-        int count = 1;
+        int count = 0;
+        while (node instanceof Node.Concatenate c) {
+            count += 1 + nodeCount(c.first());
+            node = c.rest();
+        }
+        count++;
         for (Node child : node.children()) {
             count += nodeCount(child);
         }

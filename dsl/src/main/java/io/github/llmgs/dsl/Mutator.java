@@ -1,7 +1,7 @@
 package io.github.llmgs.dsl;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -16,10 +16,11 @@ import java.util.random.RandomGenerator;
 public final class Mutator {
 
     /**
-     * A replaceable node: the child-index path from the root, its slot, the depth its parent is
-     * filled at, and the chain position the slot is filled at.
+     * A replaceable node: the site of its parent (null for the root's children) and its index
+     * there, its slot, the depth its parent is filled at, and the chain position the slot is
+     * filled at. Parent links rather than copied paths keep a long program's sites linear in size.
      */
-    private record Site(int[] path, Grammar.Slot slot, int parentDepth, int sequence) {}
+    private record Site(Site parent, int index, Grammar.Slot slot, int parentDepth, int sequence) {}
 
     private final Grammar grammar;
 
@@ -37,7 +38,7 @@ public final class Mutator {
         while (true) {
             Site site = sites.get(rng.nextInt(sites.size()));
             Node fresh = grammar.sample(site.slot(), site.parentDepth(), site.sequence(), rng);
-            Node.Program candidate = (Node.Program) replace(program, site.path(), 0, fresh);
+            Node.Program candidate = (Node.Program) replace(program, site, fresh);
             if (Limits.withinLimits(candidate)) {
                 return candidate;
             }
@@ -47,30 +48,57 @@ public final class Mutator {
     /** Every node but the root, in pre-order (the order the reference enumerates nodes in). */
     private static List<Site> sites(Node.Program program) {
         List<Site> out = new ArrayList<>();
-        collect(program, 1, 0, new int[0], out);
+        collect(program, null, 1, 0, out);
         return out;
     }
 
-    private static void collect(Node node, int depth, int sequence, int[] path, List<Site> out) {
-        List<Node> children = node.children();
-        int childSequence = node instanceof Node.Concatenate ? sequence + 1 : 1;
-        for (int i = 0; i < children.size(); i++) {
-            Node child = children.get(i);
-            int[] childPath = Arrays.copyOf(path, path.length + 1);
-            childPath[path.length] = i;
-            out.add(new Site(childPath, Grammar.Slot.of(node, i), depth, childSequence));
-            collect(child, depth + child.heightContribution(), childSequence, childPath, out);
+    private static void collect(Node node, Site at, int depth, int sequence, List<Site> out) {
+        // A Concatenate's rest is its last child, so visiting it is a tail call: a loop, which
+        // keeps a long statement list off the stack.
+        while (true) {
+            List<Node> children = node.children();
+            int childSequence = node instanceof Node.Concatenate ? sequence + 1 : 1;
+            Node tail = null;
+            Site tailSite = null;
+            for (int i = 0; i < children.size(); i++) {
+                Node child = children.get(i);
+                Site site = new Site(at, i, Grammar.Slot.of(node, i), depth, childSequence);
+                out.add(site);
+                if (node instanceof Node.Concatenate && i == children.size() - 1) {
+                    tail = child;
+                    tailSite = site;
+                } else {
+                    collect(child, site, depth + child.heightContribution(), childSequence, out);
+                }
+            }
+            if (tail == null) {
+                return;
+            }
+            depth += tail.heightContribution();
+            sequence = childSequence;
+            node = tail;
+            at = tailSite;
         }
     }
 
-    /** Rebuilds the nodes on the path; everything off the path is shared (records are immutable). */
-    private static Node replace(Node node, int[] path, int level, Node fresh) {
-        if (level == path.length) {
-            return fresh;
+    /** Rebuilds the nodes on the root-to-site path; everything off it is shared (records are immutable). */
+    private static Node replace(Node.Program program, Site site, Node fresh) {
+        List<Site> path = new ArrayList<>();
+        for (Site s = site; s != null; s = s.parent()) {
+            path.add(s);
         }
-        int index = path[level];
-        Node child = replace(node.children().get(index), path, level + 1, fresh);
-        return withChild(node, index, child);
+        Collections.reverse(path);
+        Node[] originals = new Node[path.size()]; // originals[k]: the parent of path[k]
+        Node node = program;
+        for (int k = 0; k < path.size(); k++) {
+            originals[k] = node;
+            node = node.children().get(path.get(k).index());
+        }
+        Node rebuilt = fresh;
+        for (int k = path.size() - 1; k >= 0; k--) {
+            rebuilt = withChild(originals[k], path.get(k).index(), rebuilt);
+        }
+        return rebuilt;
     }
 
     private static Node withChild(Node parent, int index, Node child) {

@@ -9,66 +9,91 @@ import java.util.Set;
  *
  * <p>Tokens may be separated by any whitespace, including newlines, because LLM answers are not
  * reliably single-spaced; positions in errors are reported against the original text.
+ *
+ * <p>Input is bounded ({@link #MAX_NESTING}, {@link #MAX_TOKENS}) so that a hostile or runaway
+ * file is a one-line error, and so that every recursive walk over a parsed tree (printer, limits,
+ * compiler, interpreters, mutation) recurses at most {@link #MAX_NESTING} bodies deep; statement
+ * lists, however long, are walked in loops.
  */
 public final class Parser {
+    /** Bodies (WHILE, IF, IFELSE, REPEAT) nested deeper than this are refused. */
+    public static final int MAX_NESTING = 100;
+    /** Far more tokens than any program the engine can run (a few hundred); bounds parse time and memory. */
+    public static final int MAX_TOKENS = 100_000;
+    /** A UTF-8 byte-order mark some editors write at the start of a file; it is not part of the program. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private static final Set<String> KEYWORDS = Set.of(
             "DEF", "run", "m(", "m)", "WHILE", "IF", "IFELSE", "ELSE", "REPEAT", "not",
             "c(", "c)", "w(", "w)", "i(", "i)", "e(", "e)", "r(", "r)");
 
+    private static final Set<String> OPENERS = Set.of("WHILE", "IF", "IFELSE", "REPEAT");
+
     private record Token(String text, int line, int column) {}
 
-    private final List<Token> tokens;
-    private final int endLine;
-    private final int endColumn;
-    private int pos;
+    private final String source;
+    private int at;
+    private int line = 1;
+    private int column = 1;
+    /** Just past the last token scanned: where end-of-input errors point, where the missing token belongs. */
+    private int endLine = 1;
+    private int endColumn = 1;
+    private int scanned;
+    private Token lookahead;
+    private int depth;
 
     private Parser(String source) {
-        this.tokens = new ArrayList<>();
-        int line = 1;
-        int column = 1;
-        int i = 0;
-        int afterLastLine = 1;
-        int afterLastColumn = 1;
-        while (i < source.length()) {
-            char ch = source.charAt(i);
-            if (Character.isWhitespace(ch)) {
-                if (ch == '\n') {
+        this.source = source;
+        this.at = !source.isEmpty() && source.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
+    }
+
+    /**
+     * The next whitespace-separated token, or null at the end. Tokens are scanned as the parser
+     * asks for them, so a bound the parser checks (nesting) fires where it is broken, before a
+     * bound on the whole input would.
+     */
+    private Token scan() {
+        while (at < source.length() && Character.isWhitespace(source.charAt(at))) {
+            char ch = source.charAt(at);
+            if (ch == '\n') {
+                line++;
+                column = 1;
+            } else if (ch == '\r') {
+                // A lone CR is a line break too; CRLF counts once, via the LF.
+                if (at + 1 >= source.length() || source.charAt(at + 1) != '\n') {
                     line++;
                     column = 1;
-                } else if (ch == '\r') {
-                    // A lone CR is a line break too; CRLF counts once, via the LF.
-                    if (i + 1 >= source.length() || source.charAt(i + 1) != '\n') {
-                        line++;
-                        column = 1;
-                    }
-                } else {
-                    column++;
                 }
-                i++;
-                continue;
-            }
-            int start = i;
-            int startColumn = column;
-            while (i < source.length() && !Character.isWhitespace(source.charAt(i))) {
-                i++;
+            } else {
                 column++;
             }
-            tokens.add(new Token(source.substring(start, i), line, startColumn));
-            afterLastLine = line;
-            afterLastColumn = column;
+            at++;
         }
-        // End-of-input errors point just past the last token, where the missing one belongs.
-        this.endLine = afterLastLine;
-        this.endColumn = afterLastColumn;
+        if (at == source.length()) {
+            return null;
+        }
+        int start = at;
+        int startColumn = column;
+        while (at < source.length() && !Character.isWhitespace(source.charAt(at))) {
+            at++;
+            column++;
+        }
+        if (scanned == MAX_TOKENS) {
+            throw new ParseException(line, startColumn, "more than " + MAX_TOKENS + " tokens; a program may have at most "
+                    + MAX_TOKENS);
+        }
+        scanned++;
+        endLine = line;
+        endColumn = column;
+        return new Token(source.substring(start, at), line, startColumn);
     }
 
     /** Parses a whole program; trailing tokens after the closing {@code m)} are an error. */
     public static Node.Program parse(String source) {
         Parser p = new Parser(source);
         Node.Program program = p.program();
-        if (p.pos < p.tokens.size()) {
-            Token t = p.tokens.get(p.pos);
+        Token t = p.peek();
+        if (t != null) {
             throw p.error(t, "unexpected token '" + t.text() + "' after the closing 'm)'");
         }
         return program;
@@ -106,6 +131,24 @@ public final class Parser {
 
     private Node.Stmt statement(String expected) {
         Token t = next(expected);
+        if (OPENERS.contains(t.text())) {
+            if (depth == MAX_NESTING) {
+                throw error(t, "nesting deeper than " + MAX_NESTING + " levels");
+            }
+            depth++;
+            Node.Stmt s = body(t);
+            depth--;
+            return s;
+        }
+        Action a = Action.fromToken(t.text());
+        if (a == null) {
+            throw unexpected(t, expected);
+        }
+        return new Node.Act(a);
+    }
+
+    /** A statement with a body, its opening keyword {@code t} already read. */
+    private Node.Stmt body(Token t) {
         switch (t.text()) {
             case "WHILE": {
                 Node.Cond cond = condition();
@@ -139,13 +182,8 @@ public final class Parser {
                 expect("r)");
                 return new Node.Repeat(times, body);
             }
-            default: {
-                Action a = Action.fromToken(t.text());
-                if (a == null) {
-                    throw unexpected(t, expected);
-                }
-                return new Node.Act(a);
-            }
+            default:
+                throw new IllegalStateException("not a body keyword: " + t.text());
         }
     }
 
@@ -208,7 +246,10 @@ public final class Parser {
     }
 
     private Token peek() {
-        return pos < tokens.size() ? tokens.get(pos) : null;
+        if (lookahead == null) {
+            lookahead = scan();
+        }
+        return lookahead;
     }
 
     private Token next(String expected) {
@@ -216,7 +257,7 @@ public final class Parser {
         if (t == null) {
             throw endOfInput(expected);
         }
-        pos++;
+        lookahead = null;
         return t;
     }
 

@@ -15,6 +15,11 @@ public final class Printer {
     }
 
     private static void write(Node node, StringBuilder sb) {
+        // a statement list is a right-nested chain as long as the list: loop along it, recurse only into bodies
+        while (node instanceof Node.Concatenate c) {
+            write(c.first(), sb);
+            node = c.rest();
+        }
         if (node instanceof Node.Program p) {
             tok(sb, "DEF run m(");
             write(p.body(), sb);
@@ -45,9 +50,6 @@ public final class Printer {
             tok(sb, "r(");
             write(r.body(), sb);
             tok(sb, "r)");
-        } else if (node instanceof Node.Concatenate c) {
-            write(c.first(), sb);
-            write(c.rest(), sb);
         } else if (node instanceof Node.Act a) {
             tok(sb, a.action().token());
         } else if (node instanceof Node.Not n) {

@@ -79,10 +79,12 @@ public final class TreeWalker {
         }
 
         void exec(Node.Stmt s) {
-            if (s instanceof Node.Concatenate c) {
+            // a statement list is a right-nested chain as long as the list: loop along it, recurse only into bodies
+            while (s instanceof Node.Concatenate c) {
                 exec(c.first());
-                exec(c.rest());
-            } else if (s instanceof Node.Act a) {
+                s = c.rest();
+            }
+            if (s instanceof Node.Act a) {
                 act(a.action());
             } else if (s instanceof Node.If i) {
                 if (test(i.cond())) exec(i.body());

@@ -30,6 +30,7 @@ import io.github.llmgs.dsl.bytecode.Compiler;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.batch.BackendException;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -143,15 +145,30 @@ public final class OpenClBackend implements Backend {
      * Fails with a one-line message when no runtime, no such device, or no fp64.
      */
     public static OpenClBackend open(BackendOptions options) {
-        List<OpenClDevice> devices = OpenClBackendProvider.devices();
+        return open(options, OpenClBackendProvider::devices);
+    }
+
+    /** {@link #open(BackendOptions)} with the devices from {@code lister}, which may fail as a broken installation would. */
+    static OpenClBackend open(BackendOptions options, Supplier<List<OpenClDevice>> lister) {
+        if (options.threads() != 0) {
+            throw new BackendException("--threads " + options.threads() + ": the opencl backend runs on its OpenCL device, "
+                    + "not on CPU threads (--threads is for cpu, reference and auto)");
+        }
+        List<OpenClDevice> devices;
+        try {
+            devices = lister.get();
+        } catch (RuntimeException | LinkageError e) {
+            // no runtime, no platform, no signal chaining: the user's to fix, so one line, no trace
+            throw new BackendException("backend " + NAME + ": " + OpenClBackendProvider.reason(e), e);
+        }
         OpenClDevice d = OpenClDevice.select(devices, options.device());
         if (!d.fp64()) {
-            throw new IllegalStateException(OpenClBackendProvider.noFp64(d));
+            throw new BackendException(OpenClBackendProvider.noFp64(d));
         }
         try {
             return new OpenClBackend(d, options);
         } catch (CLException e) {
-            throw new IllegalStateException("cannot open OpenCL device " + d.describe() + ": " + e.getMessage(), e);
+            throw new BackendException("cannot open OpenCL device " + d.describe() + ": " + e.getMessage(), e);
         }
     }
 

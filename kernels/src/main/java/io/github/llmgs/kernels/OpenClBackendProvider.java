@@ -51,6 +51,8 @@ public final class OpenClBackendProvider implements BackendProvider {
             OpenClDevice d;
             try {
                 d = OpenClDevice.select(devices, options == null ? null : options.device());
+            } catch (OpenClDevice.NoSuchDeviceException e) {
+                return new Availability(false, false, e.getMessage(), true);
             } catch (RuntimeException e) {
                 return new Availability(false, false, e.getMessage());
             }
@@ -65,7 +67,7 @@ public final class OpenClBackendProvider implements BackendProvider {
 
     @Override
     public Backend open(BackendOptions options) {
-        return OpenClBackend.open(options == null ? BackendOptions.defaults() : options);
+        return OpenClBackend.open(options == null ? BackendOptions.defaults() : options, lister);
     }
 
     static String noFp64(OpenClDevice d) {

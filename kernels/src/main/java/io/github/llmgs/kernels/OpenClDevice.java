@@ -17,6 +17,7 @@ import static org.jocl.CL.clGetDeviceInfo;
 import static org.jocl.CL.clGetPlatformIDs;
 import static org.jocl.CL.clGetPlatformInfo;
 
+import io.github.llmgs.engine.batch.BackendException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,12 +97,13 @@ record OpenClDevice(int index, cl_platform_id platform, cl_device_id device, Str
 
     /**
      * The device {@code spec} names: null picks the first GPU with fp64, else the first device
-     * with fp64, else the first device; digits pick by index in {@link #list()} order; anything
-     * else is a case-insensitive substring of the device name (or of "platform: device").
+     * with fp64, else the first device; a whole number picks by index in {@link #list()} order;
+     * anything else is a case-insensitive substring of the device name (or of "platform: device").
+     * A spec that names no device is a {@link NoSuchDeviceException} listing the devices there are.
      */
     static OpenClDevice select(List<OpenClDevice> devices, String spec) {
         if (devices.isEmpty()) {
-            throw new IllegalStateException("no OpenCL device found (an OpenCL platform is installed but reports no devices)");
+            throw new BackendException("no OpenCL device found (an OpenCL platform is installed but reports no devices)");
         }
         if (spec == null || spec.isBlank()) {
             for (OpenClDevice d : devices) {
@@ -113,15 +115,15 @@ record OpenClDevice(int index, cl_platform_id platform, cl_device_id device, Str
             return devices.get(0);
         }
         String s = spec.strip();
-        if (s.chars().allMatch(Character::isDigit)) {
-            int i;
-            try {
-                i = Integer.parseInt(s);
-            } catch (NumberFormatException e) {
-                i = -1;
+        if (s.matches("-?[0-9]+")) {
+            // more digits than an int holds is out of range all the same
+            int i = s.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(s);
+            if (i < 0) {
+                throw new NoSuchDeviceException("OpenCL device " + s + " not found: device indexes start at 0; devices: "
+                        + listAll(devices));
             }
-            if (i < 0 || i >= devices.size()) {
-                throw new IllegalArgumentException("no OpenCL device with index " + s + "; devices: " + listAll(devices));
+            if (i >= devices.size()) {
+                throw new NoSuchDeviceException("OpenCL device " + s + " not found; devices: " + listAll(devices));
             }
             return devices.get(i);
         }
@@ -132,7 +134,15 @@ record OpenClDevice(int index, cl_platform_id platform, cl_device_id device, Str
         for (OpenClDevice d : devices) {
             if ((d.platformName() + ": " + d.name()).toLowerCase(Locale.ROOT).contains(needle)) return d;
         }
-        throw new IllegalArgumentException("no OpenCL device matches '" + s + "'; devices: " + listAll(devices));
+        throw new NoSuchDeviceException("OpenCL device '" + s + "' not found: no device name contains it; devices: "
+                + listAll(devices));
+    }
+
+    /** The OpenCL runtime works, but none of its devices is the one asked for. */
+    static final class NoSuchDeviceException extends BackendException {
+        NoSuchDeviceException(String message) {
+            super(message);
+        }
     }
 
     static String listAll(List<OpenClDevice> devices) {

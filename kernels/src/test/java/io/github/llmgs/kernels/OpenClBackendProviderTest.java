@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.batch.BackendException;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.BackendProvider;
 import io.github.llmgs.engine.batch.BackendProvider.Availability;
@@ -78,7 +79,52 @@ class OpenClBackendProviderTest {
         Availability a = new OpenClBackendProvider(() -> List.of(fake(0, "Fake CPU", false, true)))
                 .probe(new BackendOptions(0, "H100", 0));
         assertFalse(a.available());
-        assertEquals("no OpenCL device matches 'H100'; devices: 0: Fake CPU (Fake Platform, not a GPU)", a.description());
+        assertTrue(a.noSuchDevice());
+        assertEquals("OpenCL device 'H100' not found: no device name contains it; devices: 0: Fake CPU (Fake Platform, not a GPU)",
+                a.description());
+        assertFalse(new OpenClBackendProvider(List::of).probe(DEFAULTS).noSuchDevice(), "no devices at all is not a typo");
+    }
+
+    /** What {@code --backend opencl} says when the driver is missing: one line naming the backend and why. */
+    @Test
+    void openingWithoutADriverIsABackendException() {
+        BackendException noRuntime = assertThrows(BackendException.class, () -> new OpenClBackendProvider(() -> {
+            throw new UnsatisfiedLinkError("Could not initialize native OpenCL library");
+        }).open(DEFAULTS));
+        assertTrue(noRuntime.getMessage().startsWith("backend opencl: " + OpenClBackendProvider.NO_RUNTIME), noRuntime.getMessage());
+        BackendException noPlatform = assertThrows(BackendException.class, () -> new OpenClBackendProvider(() -> {
+            throw new IllegalStateException(OpenClBackendProvider.NO_PLATFORM, new CLException("CL_PLATFORM_NOT_FOUND_KHR", -1001));
+        }).open(DEFAULTS));
+        assertEquals("backend opencl: " + OpenClBackendProvider.NO_PLATFORM, noPlatform.getMessage());
+        BackendException noFp64 = assertThrows(BackendException.class,
+                () -> new OpenClBackendProvider(() -> List.of(fake(0, "Old GPU", true, false))).open(DEFAULTS));
+        assertTrue(noFp64.getMessage().contains("Old GPU (Fake Platform, OpenCL 3.0, driver 1.0) lacks cl_khr_fp64"), noFp64.getMessage());
+        for (BackendException e : List.of(noRuntime, noPlatform, noFp64)) {
+            assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void devicesThatAreNotThereAreNamedWithTheDevicesThereAre() {
+        OpenClBackendProvider provider = new OpenClBackendProvider(() -> List.of(fake(0, "pthread-AMD EPYC 7763", false, true)));
+        String devices = "devices: 0: pthread-AMD EPYC 7763 (Fake Platform, not a GPU)";
+        assertEquals("OpenCL device 99 not found; " + devices, openError(provider, "99"));
+        assertEquals("OpenCL device 99999999999 not found; " + devices, openError(provider, "99999999999"));
+        assertEquals("OpenCL device -1 not found: device indexes start at 0; " + devices, openError(provider, "-1"));
+        assertEquals("OpenCL device 'nonsense' not found: no device name contains it; " + devices, openError(provider, "nonsense"));
+        assertTrue(provider.probe(new BackendOptions(0, "-1", 0)).noSuchDevice());
+    }
+
+    @Test
+    void threadsAreForCpuBackends() {
+        BackendException e = assertThrows(BackendException.class,
+                () -> new OpenClBackendProvider(() -> List.of(fake(0, "Fake GPU", true, true))).open(new BackendOptions(4, null, 0)));
+        assertEquals("--threads 4: the opencl backend runs on its OpenCL device, not on CPU threads "
+                + "(--threads is for cpu, reference and auto)", e.getMessage());
+    }
+
+    private static String openError(OpenClBackendProvider provider, String device) {
+        return assertThrows(BackendException.class, () -> provider.open(new BackendOptions(0, device, 0))).getMessage();
     }
 
     @Test
@@ -110,8 +156,8 @@ class OpenClBackendProviderTest {
         assertSame(oldGpu, OpenClDevice.select(all, "1"), "by index");
         assertSame(gpu, OpenClDevice.select(all, "h100"), "by name, ignoring case");
         assertSame(cpu, OpenClDevice.select(all, "fake platform: pthread"), "by platform: name");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OpenClDevice.select(all, "7"));
-        assertTrue(e.getMessage().startsWith("no OpenCL device with index 7; devices: 0: pthread-cpu"), e.getMessage());
+        BackendException e = assertThrows(BackendException.class, () -> OpenClDevice.select(all, "7"));
+        assertTrue(e.getMessage().startsWith("OpenCL device 7 not found; devices: 0: pthread-cpu"), e.getMessage());
         assertEquals("3.0", OpenClDevice.versionNumber("OpenCL 3.0 PoCL HSTR: pthread"));
         assertEquals("3.0", OpenClDevice.versionNumber("OpenCL 3.0 CUDA 12.4.131"));
     }
@@ -146,9 +192,25 @@ class OpenClBackendProviderTest {
     @Test
     void openingAnUnknownDeviceNamesTheDevicesThereAre() {
         OpenClTestSupport.requireDevice(DEFAULTS);
-        RuntimeException e = assertThrows(RuntimeException.class,
+        BackendException e = assertThrows(BackendException.class,
                 () -> Backends.open("opencl", new BackendOptions(0, "no-such-device", 0), s -> { }));
-        assertTrue(e.getMessage().startsWith("no OpenCL device matches 'no-such-device'; devices: 0: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("OpenCL device 'no-such-device' not found: no device name contains it; devices: 0: "),
+                e.getMessage());
+        BackendException index = assertThrows(BackendException.class,
+                () -> Backends.open("opencl", new BackendOptions(0, "99", 0), s -> { }));
+        assertTrue(index.getMessage().startsWith("OpenCL device 99 not found; devices: 0: "), index.getMessage());
+    }
+
+    /** auto falls back to cpu when OpenCL is missing, but a device that is not there is a mistake to report. */
+    @Test
+    void autoReportsADeviceThatIsNotThere() {
+        OpenClTestSupport.requireDevice(DEFAULTS);
+        List<String> notes = new ArrayList<>();
+        BackendException e = assertThrows(BackendException.class,
+                () -> Backends.open("auto", new BackendOptions(0, "nonsense", 0), notes::add));
+        assertTrue(e.getMessage().startsWith("backend auto: OpenCL device 'nonsense' not found: no device name contains it; devices: 0: "),
+                e.getMessage());
+        assertEquals(List.of(), notes);
     }
 
     @Test

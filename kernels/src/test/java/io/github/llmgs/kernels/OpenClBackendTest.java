@@ -15,6 +15,7 @@ import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
+import io.github.llmgs.engine.batch.CapacityException;
 import io.github.llmgs.engine.batch.CpuBackend;
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,6 +154,27 @@ class OpenClBackendTest {
             assertTrue(e.getMessage().contains("-DTASK=99"), e.getMessage());
             assertTrue(e.getMessage().contains("unknown TASK"), "the build log names the #error: " + e.getMessage());
         }
+    }
+
+    /** The largest program the engine holds runs as on the CPU; one word more never reaches the kernel. */
+    @Test
+    void programsAtAndBeyondTheEngineLimit() {
+        OpenClBackend b = OpenClTestSupport.shared();
+        Task task = Tasks.byName("Harvester");
+        List<TaskInstance> two = instances(task, 0, 2);
+        Node.Program fits = Parser.parse("DEF run m( " + "move pickMarker ".repeat(255) + "move m)"); // 511 + HALT
+        try (CpuBackend cpu = new CpuBackend(1)) {
+            BatchRequest r = new BatchRequest(task, two, List.of(fits), true);
+            BatchResult want = cpu.evaluate(r);
+            BatchResult got = b.evaluate(r);
+            for (int i = 0; i < two.size(); i++) {
+                assertEquals(want.episode(0, i), got.episode(0, i));
+            }
+        }
+        Node.Program tooLong = Parser.parse("DEF run m( " + "move pickMarker ".repeat(256) + "m)");
+        CapacityException e = assertThrows(CapacityException.class,
+                () -> b.evaluate(new BatchRequest(task, two, List.of(fits, tooLong), true)));
+        assertEquals("program 1 of the batch: program compiles to 513 code words; the engine holds at most 512", e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.llmgs.search;
 
 import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.batch.BackendException;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.Backends;
 import java.util.List;
@@ -27,12 +28,13 @@ public final class BackendChoice {
     }
 
     /**
-     * Opens the named backend (case-insensitive); the caller closes it. An unknown name is an
-     * IllegalArgumentException whose one-line message lists the known names.
+     * Opens the named backend (case-insensitive); the caller closes it. An unknown name, a bad
+     * option, a missing device or driver is a {@link BackendException} with a one-line message
+     * (an unknown name's lists the known names).
      */
     public static Backend open(String name, BackendOptions options, Consumer<String> notes) {
         if (name == null) {
-            throw new IllegalArgumentException("no backend given; known backends: " + String.join(", ", names()));
+            throw new BackendException("no backend given; known backends: " + String.join(", ", names()));
         }
         return Backends.open(name, options, notes);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.batch.BackendException;
 import org.junit.jupiter.api.Test;
 
 class BackendChoiceTest {
@@ -18,7 +19,7 @@ class BackendChoiceTest {
 
     @Test
     void unknownNamesListTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BackendChoice.open("warp"));
+        BackendException e = assertThrows(BackendException.class, () -> BackendChoice.open("warp"));
         assertEquals("unknown backend 'warp'; known backends: " + String.join(", ", BackendChoice.names()), e.getMessage());
     }
 }

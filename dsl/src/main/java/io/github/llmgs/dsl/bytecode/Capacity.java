@@ -1,6 +1,8 @@
 package io.github.llmgs.dsl.bytecode;
 
 import io.github.llmgs.dsl.Node;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 
 /**
@@ -38,35 +40,47 @@ public final class Capacity {
         });
     }
 
-    /** Counts what {@link Compiler} emits, shape by shape, without building the code. */
+    /**
+     * Counts what {@link Compiler} emits, shape by shape, without building the code. It keeps
+     * its own stack instead of recursing: it is the check that runs before any other walk, so it
+     * must not overflow on a tree of any depth, however it was built (parser, LLM converter, code).
+     */
     private static final class Size {
         long words;
         int whiles;
         int repeatDepth;
 
-        void statement(Node.Stmt s, int repeats) {
-            // statement lists are right-nested chains: walk them in a loop, recurse only into bodies
-            while (s instanceof Node.Concatenate c) {
-                statement(c.first(), repeats);
-                s = c.rest();
-            }
-            if (s instanceof Node.Act) {
-                words += Opcode.MOVE.width();
-            } else if (s instanceof Node.If i) {
-                words += Opcode.JUMP_IF_NOT.width();
-                statement(i.body(), repeats);
-            } else if (s instanceof Node.Ite i) {
-                words += Opcode.JUMP_IF_NOT.width() + Opcode.JUMP.width();
-                statement(i.then(), repeats);
-                statement(i.otherwise(), repeats);
-            } else if (s instanceof Node.While w) {
-                whiles++;
-                words += Opcode.JUMP_IF_NOT.width() + Opcode.WHILE_CHECK.width() + Opcode.JUMP.width();
-                statement(w.body(), repeats);
-            } else if (s instanceof Node.Repeat r) {
-                repeatDepth = Math.max(repeatDepth, repeats + 1);
-                words += Opcode.REPEAT_PUSH.width() + Opcode.REPEAT_NEXT.width() + Opcode.JUMP.width();
-                statement(r.body(), repeats + 1);
+        /** A statement still to count and the number of REPEATs around it. */
+        private record Pending(Node.Stmt stmt, int repeats) {}
+
+        void statement(Node.Stmt root, int rootRepeats) {
+            Deque<Pending> todo = new ArrayDeque<>();
+            todo.push(new Pending(root, rootRepeats));
+            while (!todo.isEmpty()) {
+                Pending p = todo.pop();
+                Node.Stmt s = p.stmt();
+                int repeats = p.repeats();
+                if (s instanceof Node.Concatenate c) {
+                    todo.push(new Pending(c.rest(), repeats));
+                    todo.push(new Pending(c.first(), repeats));
+                } else if (s instanceof Node.Act) {
+                    words += Opcode.MOVE.width();
+                } else if (s instanceof Node.If i) {
+                    words += Opcode.JUMP_IF_NOT.width();
+                    todo.push(new Pending(i.body(), repeats));
+                } else if (s instanceof Node.Ite i) {
+                    words += Opcode.JUMP_IF_NOT.width() + Opcode.JUMP.width();
+                    todo.push(new Pending(i.otherwise(), repeats));
+                    todo.push(new Pending(i.then(), repeats));
+                } else if (s instanceof Node.While w) {
+                    whiles++;
+                    words += Opcode.JUMP_IF_NOT.width() + Opcode.WHILE_CHECK.width() + Opcode.JUMP.width();
+                    todo.push(new Pending(w.body(), repeats));
+                } else if (s instanceof Node.Repeat r) {
+                    repeatDepth = Math.max(repeatDepth, repeats + 1);
+                    words += Opcode.REPEAT_PUSH.width() + Opcode.REPEAT_NEXT.width() + Opcode.JUMP.width();
+                    todo.push(new Pending(r.body(), repeats + 1));
+                }
             }
         }
     }

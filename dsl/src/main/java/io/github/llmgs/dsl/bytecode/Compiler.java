@@ -33,10 +33,12 @@ public final class Compiler {
     }
 
     private void statement(Node.Stmt s) {
-        if (s instanceof Node.Concatenate c) {
+        // a statement list is a right-nested chain as long as the list: loop along it, recurse only into bodies
+        while (s instanceof Node.Concatenate c) {
             statement(c.first());
-            statement(c.rest());
-        } else if (s instanceof Node.Act a) {
+            s = c.rest();
+        }
+        if (s instanceof Node.Act a) {
             emit(switch (a.action()) {
                 case MOVE -> Opcode.MOVE;
                 case TURN_LEFT -> Opcode.TURN_LEFT;

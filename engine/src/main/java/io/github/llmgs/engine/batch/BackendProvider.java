@@ -14,9 +14,20 @@ public interface BackendProvider {
      */
     Availability probe(BackendOptions options);
 
-    /** Opens the backend; fails with a one-line message naming the problem. */
+    /**
+     * Opens the backend; a missing runtime, no such device or bad options is a
+     * {@link BackendException} with a one-line message naming the backend or device and why.
+     */
     Backend open(BackendOptions options);
 
-    /** Whether the probed device is a GPU, which {@code auto} prefers to the CPU backend. */
-    record Availability(boolean available, boolean gpu, String description) {}
+    /**
+     * Whether the probed device is a GPU, which {@code auto} prefers to the CPU backend.
+     * {@code noSuchDevice}: the runtime works but has no device the options name, a mistake
+     * {@code auto} reports rather than hides behind its CPU fallback.
+     */
+    record Availability(boolean available, boolean gpu, String description, boolean noSuchDevice) {
+        public Availability(boolean available, boolean gpu, String description) {
+            this(available, gpu, description, false);
+        }
+    }
 }

@@ -22,8 +22,10 @@ public final class Backends {
     public static Backend open(String name, BackendOptions options, Consumer<String> notes) {
         switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "reference":
+                refuseDevice("reference", options);
                 return new ReferenceBackend(options.threadsOrCores());
             case "cpu":
+                refuseDevice("cpu", options);
                 return new CpuBackend(options.threadsOrCores());
             case "auto":
                 return auto(options, notes);
@@ -33,18 +35,31 @@ public final class Backends {
                         return p.open(options);
                     }
                 }
-                throw new IllegalArgumentException("unknown backend '" + name + "'; known backends: "
+                throw new BackendException("unknown backend '" + name + "'; known backends: "
                         + String.join(", ", names()));
+        }
+    }
+
+    /** A device asked of a backend that has none would be accepted and ignored; say so instead. */
+    private static void refuseDevice(String backend, BackendOptions options) {
+        if (options.device() != null) {
+            throw new BackendException("--device " + options.device() + ": the " + backend + " backend runs on CPU threads; "
+                    + "--device chooses an OpenCL device (--backend opencl or auto)");
         }
     }
 
     private static Backend auto(BackendOptions options, Consumer<String> notes) {
         List<String> reasons = new ArrayList<>();
+        // --threads is for the CPU fallback; a device backend refuses it
+        BackendOptions device = new BackendOptions(0, options.device(), options.maxPairsPerLaunch());
         for (BackendProvider p : providers()) {
-            BackendProvider.Availability a = p.probe(options);
+            BackendProvider.Availability a = p.probe(device);
+            if (a.noSuchDevice()) {
+                throw new BackendException("backend auto: " + a.description());
+            }
             if (a.available() && a.gpu()) {
                 try {
-                    Backend b = p.open(options);
+                    Backend b = p.open(device);
                     notes.accept("backend auto: using " + p.name() + " on " + b.device() + " (a GPU was found)");
                     return b;
                 } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.github.llmgs.engine.batch;
 
 import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.bytecode.Capacity;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.List;
 /**
  * Programs to run on every instance of one task. {@code perEpisode} asks for each episode's
  * return, steps, calls and crash flag besides each program's mean return.
+ *
+ * <p>Every backend's work arrives as a request, so this is where programs beyond the engine's
+ * limits are refused ({@link CapacityException}), the same way on every backend.
  */
 public record BatchRequest(Task task, List<TaskInstance> instances, List<Node.Program> programs,
                            boolean perEpisode, int maxCalls) {
@@ -16,6 +20,15 @@ public record BatchRequest(Task task, List<TaskInstance> instances, List<Node.Pr
         programs = List.copyOf(programs);
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one task instance");
+        }
+        if (maxCalls < 1) {
+            throw new IllegalArgumentException("max_calls must be >= 1, got " + maxCalls);
+        }
+        for (int k = 0; k < programs.size(); k++) {
+            int index = k;
+            Capacity.problem(programs.get(k)).ifPresent(problem -> {
+                throw new CapacityException(index, problem);
+            });
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.ParseException;
 import io.github.llmgs.dsl.Parser;
+import io.github.llmgs.dsl.bytecode.Capacity;
 import io.github.llmgs.engine.Episode;
 import io.github.llmgs.engine.RandomState;
 import io.github.llmgs.engine.Task;
@@ -236,6 +237,9 @@ public final class ConformanceRunner {
             } catch (ParseException e) {
                 throw new VectorFormatException(line.where() + ": field 'program': " + e.getMessage());
             }
+            Capacity.problem(program).ifPresent(problem -> {
+                throw new VectorFormatException(line.where() + ": field 'program': " + problem);
+            });
             JsonNode seedsNode = line.arrayField("seeds", -1);
             int[] seeds = new int[seedsNode.size()];
             for (int i = 0; i < seeds.length; i++) seeds[i] = seedsNode.get(i).asInt();

@@ -3,7 +3,9 @@ package io.github.llmgs.engine.profile;
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.ParseException;
 import io.github.llmgs.dsl.Parser;
+import io.github.llmgs.dsl.bytecode.Capacity;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ public record Workload(Path file, List<Node.Program> programs) {
             lines = Files.readAllLines(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such workload file");
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not a UTF-8 text file");
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")");
         }
@@ -25,13 +29,19 @@ public record Workload(Path file, List<Node.Program> programs) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) continue;
+            Node.Program program;
             try {
-                programs.add(Parser.parse(line));
+                program = Parser.parse(line);
             } catch (ParseException e) {
                 // the program's own line:col becomes file:line:col
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ":" + e.column() + ": " + e.getMessage()
                         .substring(e.getMessage().indexOf(": ") + 2));
             }
+            int lineNumber = i + 1;
+            Capacity.problem(program).ifPresent(problem -> {
+                throw new IllegalArgumentException(file + ":" + lineNumber + ": " + problem);
+            });
+            programs.add(program);
         }
         if (programs.isEmpty()) {
             throw new IllegalArgumentException(file + ": workload has no programs");

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         description = {"Check a backend against the reference implementation's vectors.",
                 "Runs the conformance vectors (instances, RandomState draws, Snake's tape, episodes) on a",
                 "backend and prints the report; exit code 0 only if every check passes."},
-        footer = {"", "Example:", "  llmgs conformance --vectors engine/src/test/resources/conformance/karel"})
+        footer = {"", "Examples:", "  llmgs conformance --vectors engine/src/test/resources/conformance/karel",
+                "  llmgs conformance --vectors engine/src/test/resources/conformance/karel --backend opencl --device NVIDIA"})
 final class ConformanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,12 +34,21 @@ final class ConformanceCommand implements Callable<Integer> {
             description = "Backend to check (default: ${DEFAULT-VALUE}).")
     String backendName;
 
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "CPU threads for the cpu and reference backends (default: all cores).")
+    int threads;
+
+    @Option(names = "--device", paramLabel = "D",
+            description = "OpenCL device for the opencl and auto backends: index or part of its name (default: the first GPU, else the first device).")
+    String device;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ConformanceReport report;
         String header;
-        try (Backend backend = Inputs.backend(backendName)) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (Backend backend = Inputs.backend(backendName, threads, device, note -> { err.println(note); err.flush(); })) {
             header = String.format("backend %s (%s), vectors %s%n", backend.name(), backend.device(), vectors);
             report = new ConformanceRunner(backend).run(vectors);
         }

@@ -58,6 +58,14 @@ final class EvalCommand implements Callable<Integer> {
             description = "Backend that runs the episodes (default: ${DEFAULT-VALUE}).")
     String backendName;
 
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "CPU threads for the cpu and reference backends (default: all cores).")
+    int threads;
+
+    @Option(names = "--device", paramLabel = "D",
+            description = "OpenCL device for the opencl and auto backends: index or part of its name (default: the first GPU, else the first device).")
+    String device;
+
     @Option(names = "--trace", paramLabel = "SEED",
             description = "Also print the step-by-step log of this seed's episode, with the initial and final world.")
     String traceSeed;
@@ -70,6 +78,7 @@ final class EvalCommand implements Callable<Integer> {
         RunSettings settings = config == null ? RunSettings.loadDefault() : RunSettings.load(config);
         Task task = Inputs.task(taskName);
         Node.Program program = source.text != null ? Inputs.program(source.text) : Inputs.programFile(source.file);
+        Inputs.fits(program, source.text != null ? "--program" : source.file.toString());
         long[] seedList = seeds == null ? settings.seeds() : Inputs.seeds("--seeds", seeds);
         Long trace = traceSeed == null ? null : Inputs.seed("--trace", traceSeed);
 
@@ -81,7 +90,8 @@ final class EvalCommand implements Callable<Integer> {
 
         BatchResult result;
         String backendLine;
-        try (Backend backend = Inputs.backend(backendName)) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (Backend backend = Inputs.backend(backendName, threads, device, note -> { err.println(note); err.flush(); })) {
             backendLine = backend.name() + " (" + backend.device() + ")";
             result = backend.evaluate(new BatchRequest(task, instances, List.of(program), true, settings.maxCalls()));
         }

@@ -3,16 +3,20 @@ package io.github.llmgs.search.cli;
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.ParseException;
 import io.github.llmgs.dsl.Parser;
+import io.github.llmgs.dsl.bytecode.Capacity;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.search.BackendChoice;
 import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.search.config.Seeds;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /** Turns command-line values into engine objects, with one-line errors that name the option. */
 final class Inputs {
@@ -26,12 +30,13 @@ final class Inputs {
         }
     }
 
-    static Backend backend(String name) {
-        try {
-            return BackendChoice.open(name);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage()); // "unknown backend 'x'; known backends: ..."
-        }
+    /**
+     * Opens {@code --backend NAME} with {@code --threads} and {@code --device}; auto's note on
+     * what it picked goes to {@code notes}. Bad values, a missing device or driver are one-line
+     * {@link io.github.llmgs.engine.batch.BackendException}s (exit code 2).
+     */
+    static Backend backend(String name, int threads, String device, Consumer<String> notes) {
+        return BackendChoice.open(name, new BackendOptions(threads, device, 0), notes);
     }
 
     static long[] seeds(String option, String text) {
@@ -70,18 +75,34 @@ final class Inputs {
 
     /** A program read from a file; errors read {@code FILE:1:24: ...}. */
     static Node.Program programFile(Path file) {
-        String source;
-        try {
-            source = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new CliException("--program-file: no such file: " + file);
-        } catch (IOException e) {
-            throw new CliException("--program-file: cannot read " + file + " (" + e.getMessage() + ")");
-        }
+        String source = textFile("--program-file", file);
         try {
             return Parser.parse(source);
         } catch (ParseException e) {
             throw new CliException(file + ":" + e.getMessage());
+        }
+    }
+
+    /**
+     * The program fits the engine ({@link Capacity}), or a one-line error naming where it came
+     * from: checked before any backend opens or any episode runs, on every backend alike.
+     */
+    static void fits(Node.Program program, String where) {
+        Capacity.problem(program).ifPresent(problem -> {
+            throw new CliException(where + ": " + problem);
+        });
+    }
+
+    /** A UTF-8 text file (a leading byte-order mark is the parser's to skip); unreadable ones are one line. */
+    static String textFile(String option, Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new CliException(option + ": no such file: " + file);
+        } catch (CharacterCodingException e) {
+            throw new CliException(file + ": not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new CliException(option + ": cannot read " + file + " (" + e.getMessage() + ")");
         }
     }
 }

@@ -54,10 +54,12 @@ final class ProfileCommand implements Callable<Integer> {
             description = "Programs per backend call (default: the whole workload).")
     int batch;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads (default: all cores).")
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "CPU threads for the cpu and reference backends (default: all cores).")
     int threads;
 
-    @Option(names = "--device", paramLabel = "D", description = "OpenCL device: index or name substring.")
+    @Option(names = "--device", paramLabel = "D",
+            description = "OpenCL device for the opencl and auto backends: index or part of its name (default: the first GPU, else the first device).")
     String device;
 
     @Option(names = "--seeds", defaultValue = "0-31", paramLabel = "SEEDS", description = "Instance seeds (default: ${DEFAULT-VALUE}).")
@@ -83,7 +85,8 @@ final class ProfileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (repeat < 1) throw new CliException("--repeat must be >= 1");
-        if (batch < 0 || threads < 0) throw new CliException("--batch and --threads must be >= 0");
+        if (batch < 0) throw new CliException("--batch must be >= 0");
+        if (warmup < 0) throw new CliException("--warmup must be >= 0");
         Task task = Inputs.task(taskName);
         Workload w;
         try {
@@ -95,8 +98,7 @@ final class ProfileCommand implements Callable<Integer> {
         for (long s : Inputs.seeds("--seeds", seedsText)) instances.add(Inputs.instance(task, s, "--seeds"));
         Profiler profiler = new Profiler(warmup, repeat);
         ProfileResult result;
-        BackendOptions options = new BackendOptions(threads, device, 0);
-        try (Backend backend = BackendChoice.open(backendName, options, note -> { out.println(note); out.flush(); })) {
+        try (Backend backend = Inputs.backend(backendName, threads, device, note -> { out.println(note); out.flush(); })) {
             out.printf("profiling %s: %d programs x %d instances of %s%n", backend.device(), w.programs().size(),
                     instances.size(), task.name());
             out.flush();

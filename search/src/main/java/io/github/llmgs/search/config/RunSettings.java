@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.Tasks;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,10 +26,15 @@ import java.util.Set;
  * {@link #DEFAULT_RESOURCE}.
  *
  * <p>Loading checks every field: a broken file is a {@link ConfigException} naming the file, the
- * field and what is wrong, never a half-read configuration.
+ * field and what is wrong, never a half-read configuration. Every field either reaches the engine
+ * ({@code max_calls}, {@code seeds}) or is held to the one value the engine implements
+ * ({@code domain}, {@code instances} = the number of seeds, {@code crashable},
+ * {@code leaps_behaviour}, each task's size in {@code tasks}); none is accepted and ignored.
  */
 public final class RunSettings {
     public static final String DEFAULT_RESOURCE = "/configs/karel.json";
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private static final Set<String> FIELDS = Set.of(
             "domain", "comment", "max_calls", "instances", "seeds", "crashable", "leaps_behaviour", "tasks");
@@ -94,6 +102,8 @@ public final class RunSettings {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file + ": not a UTF-8 text file");
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")");
         }
@@ -102,6 +112,9 @@ public final class RunSettings {
 
     /** Parses and checks a configuration; {@code source} names it in error messages. */
     public static RunSettings parse(String json, String source) {
+        if (json.startsWith(BYTE_ORDER_MARK)) {
+            json = json.substring(1); // some editors start UTF-8 files with one; it is not JSON
+        }
         JsonNode root;
         try {
             root = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build().readTree(json);
@@ -162,9 +175,26 @@ public final class RunSettings {
                     throw sub.error(name, "unknown field (a task has rows and cols)");
                 }
             }
-            tasks.put(e.getKey(), new TaskSize(sub.positiveInt("rows"), sub.positiveInt("cols")));
+            TaskSize size = new TaskSize(sub.positiveInt("rows"), sub.positiveInt("cols"));
+            checkEngineSize(f, field, e.getKey(), size);
+            tasks.put(e.getKey(), size);
         }
         return new RunSettings(source, maxCalls, instances, seedsText, seeds, crashable, leaps, tasks);
+    }
+
+    /**
+     * The engine's task generators have fixed sizes, the reference's; a table entry that named
+     * another size, or a task the engine lacks, would be accepted and then ignored.
+     */
+    private static void checkEngineSize(Fields f, String field, String name, TaskSize size) {
+        Task task = Tasks.all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() ->
+                f.error(field, "unknown task '" + name + "' (known tasks: "
+                        + String.join(", ", Tasks.all().stream().map(Task::name).toList()) + ")"));
+        TaskSize engine = new TaskSize(task.rows(), task.cols());
+        if (!engine.equals(size)) {
+            throw f.error(field, size + " is not supported: the engine implements " + name + " at " + engine
+                    + " only, as the reference does");
+        }
     }
 
     /** Typed, checked access to an object's fields, with messages naming file and field. */

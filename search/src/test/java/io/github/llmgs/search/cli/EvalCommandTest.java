@@ -2,13 +2,20 @@ package io.github.llmgs.search.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.llmgs.engine.batch.BackendOptions;
+import io.github.llmgs.engine.batch.BackendProvider;
+import io.github.llmgs.kernels.OpenClBackendProvider;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,6 +152,169 @@ class EvalCommandTest {
                 .assertUserErrorStartsWith("--program=PROGRAM, --program-file=FILE are mutually exclusive");
         Cli.run("eval", "--task", "Maze", "--program", "DEF run m( move m)", "--tsak", "x")
                 .assertUserErrorStartsWith("Unknown options: '--tsak', 'x'");
+    }
+
+    /** Skips without an OpenCL device, but fails under CI ({@code CI=true} or {@code LLMGS_REQUIRE_OPENCL=1}). */
+    static void requireOpenCl() {
+        BackendProvider.Availability a = new OpenClBackendProvider().probe(BackendOptions.defaults());
+        if (!a.available()) {
+            String reason = "no usable OpenCL device: " + a.description();
+            if ("true".equalsIgnoreCase(System.getenv("CI")) || "1".equals(System.getenv("LLMGS_REQUIRE_OPENCL"))) {
+                fail(reason);
+            }
+            Assumptions.assumeTrue(a.available(), reason);
+        }
+    }
+
+    /** Runs the command on a 512 KiB stack: proof that no walk recurses along the input. */
+    static Cli.Result onSmallStack(String... args) {
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                result.set(Cli.run(args));
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        }, "small-stack", 512 * 1024);
+        t.start();
+        try {
+            t.join(120_000);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        if (result.get() instanceof Throwable e) throw new AssertionError("on a 512 KiB stack: " + e, e);
+        return (Cli.Result) result.get();
+    }
+
+    private static final List<String> ALL_BACKENDS = List.of("reference", "cpu", "opencl", "auto");
+
+    @Test
+    void twentyThousandNestedIfsAreOneLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("deep.karel");
+        Files.writeString(file, "DEF run m( " + "IF c( frontIsClear c) i( ".repeat(20_000) + "move " + "i) ".repeat(20_000) + "m)");
+        onSmallStack("eval", "--task", "Maze", "--program-file", file.toString())
+                .assertUserError(file + ":1:2512: nesting deeper than 100 levels");
+    }
+
+    @Test
+    void fiftyThousandStatementsAreOneLine() {
+        String flat = "DEF run m( " + "move ".repeat(50_000) + "m)";
+        onSmallStack("eval", "--task", "Maze", "--program", flat)
+                .assertUserError("--program: program compiles to 50001 code words; the engine holds at most 512");
+    }
+
+    /** Before, cpu failed with an internal error where reference scored the program: now all refuse it alike. */
+    @Test
+    void programsBeyondTheEngineAreRefusedOnEveryBackend(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("long.karel");
+        Files.writeString(file, "DEF run m( " + "move ".repeat(9_996) + "m)\n"); // 10,000 tokens
+        String repeats = "DEF run m( " + "REPEAT R=2 r( ".repeat(9) + "move" + " r)".repeat(9) + " m)";
+        for (String backend : ALL_BACKENDS) {
+            Cli.run("eval", "--task", "DoorKey", "--program-file", file.toString(), "--backend", backend)
+                    .assertUserError(file + ": program compiles to 9997 code words; the engine holds at most 512");
+            Cli.run("eval", "--task", "DoorKey", "--program", repeats, "--backend", backend)
+                    .assertUserError("--program: program nests REPEAT 9 deep; the engine holds at most 8");
+        }
+    }
+
+    @Test
+    void largestProgramThatFitsRunsOnEveryBackend() {
+        requireOpenCl();
+        String fits = "DEF run m( " + "turnLeft ".repeat(511) + "m)"; // 511 actions + HALT = 512 words
+        for (String backend : ALL_BACKENDS) {
+            Cli.Result r = Cli.run("eval", "--task", "Maze", "--program", fits, "--seeds", "0-1", "--backend", backend);
+            assertEquals(0, r.code(), r::show);
+            assertEquals(List.of("0 0.0 511 511 no", "1 0.0 511 511 no"), tableRows(r.out()), r::show);
+        }
+    }
+
+    @Test
+    void byteOrderMarkIsSkippedAndBinaryFilesAreOneLine(@TempDir Path dir) throws IOException {
+        Path bom = dir.resolve("bom.karel");
+        Files.write(bom, ("\uFEFF" + DOORKEY_SOLVE).getBytes(StandardCharsets.UTF_8));
+        Cli.Result r = Cli.run("eval", "--task", "DoorKey", "--program-file", bom.toString(), "--seeds", "0").assertOk();
+        assertEquals(List.of("0 1.0 17 17 no"), tableRows(r.out()), r::show);
+        Path binary = dir.resolve("a.out");
+        Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xfe, 0, 1});
+        Cli.run("eval", "--task", "DoorKey", "--program-file", binary.toString())
+                .assertUserError(binary + ": not a UTF-8 text file");
+    }
+
+    @Test
+    void runSettingsWithBomAndBinaryRunSettings(@TempDir Path dir) throws IOException {
+        Path bom = dir.resolve("karel.json");
+        Files.write(bom, ("\uFEFF" + Files.readString(RunSettingsFile.REPO)).getBytes(StandardCharsets.UTF_8));
+        Cli.run("eval", "--task", "DoorKey", "--program", DOORKEY_SOLVE, "--seeds", "0", "--config", bom.toString()).assertOk();
+        Path binary = dir.resolve("binary.json");
+        Files.write(binary, new byte[] {(byte) 0xc3, 0x28});
+        Cli.run("eval", "--task", "DoorKey", "--program", DOORKEY_SOLVE, "--config", binary.toString())
+                .assertUserError(binary + ": not a UTF-8 text file");
+    }
+
+    @Test
+    void taskSizesTheEngineDoesNotImplementAreRefused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("karel.json");
+        Files.writeString(file, Files.readString(RunSettingsFile.REPO)
+                .replace("\"DoorKey\":            { \"rows\": 8,  \"cols\": 8 }", "\"DoorKey\": { \"rows\": 2, \"cols\": 2 }"));
+        Cli.run("eval", "--task", "DoorKey", "--program", DOORKEY_SOLVE, "--config", file.toString())
+                .assertUserError(file + ": field 'tasks.DoorKey': 2 x 2 is not supported: the engine implements DoorKey at 8 x 8 only, "
+                        + "as the reference does");
+    }
+
+    /** max_calls from the run settings reaches every backend: 20 turns under a limit of 5 crash at call 6. */
+    @Test
+    void maxCallsReachesEveryBackend(@TempDir Path dir) throws IOException {
+        requireOpenCl();
+        Path file = dir.resolve("karel.json");
+        Files.writeString(file, Files.readString(RunSettingsFile.REPO).replace("\"max_calls\": 10000", "\"max_calls\": 5"));
+        for (String backend : ALL_BACKENDS) {
+            Cli.Result r = Cli.run("eval", "--task", "Maze", "--program", "DEF run m( " + "turnLeft ".repeat(20) + "m)",
+                    "--seeds", "0-1", "--config", file.toString(), "--backend", backend);
+            assertEquals(0, r.code(), r::show);
+            assertTrue(r.out().contains("max_calls 5"), r::show);
+            assertEquals(List.of("0 0.0 6 6 yes", "1 0.0 6 6 yes"), tableRows(r.out()), r::show);
+        }
+    }
+
+    @Test
+    void threadsAreBounded() {
+        String p = "DEF run m( move m)";
+        Cli.run("eval", "--task", "Maze", "--program", p, "--threads", "100000")
+                .assertUserError("--threads 100000 is out of range: use 0 (all cores) or 1..4096");
+        Cli.run("eval", "--task", "Maze", "--program", p, "--threads", "-1")
+                .assertUserError("--threads -1 is out of range: use 0 (all cores) or 1..4096");
+        Cli.run("eval", "--task", "Maze", "--program", p, "--threads", "1", "--backend", "cpu", "--seeds", "0").assertOk();
+    }
+
+    @Test
+    void deviceChoosesTheOpenClDevice() {
+        requireOpenCl();
+        Cli.Result r = Cli.run("eval", "--task", "DoorKey", "--program", DOORKEY_SOLVE, "--seeds", "0",
+                "--backend", "opencl", "--device", "0").assertOk();
+        assertTrue(r.out().contains("backend   opencl ("), r::show);
+        assertEquals(List.of("0 1.0 17 17 no"), tableRows(r.out()), r::show);
+    }
+
+    @Test
+    void devicesThatAreNotThereAreOneLine() {
+        requireOpenCl();
+        String p = "DEF run m( move m)";
+        Cli.run("eval", "--task", "Maze", "--program", p, "--backend", "opencl", "--device", "99")
+                .assertUserErrorStartsWith("OpenCL device 99 not found; devices: 0: ");
+        Cli.run("eval", "--task", "Maze", "--program", p, "--backend", "opencl", "--device", "-1")
+                .assertUserErrorStartsWith("OpenCL device -1 not found: device indexes start at 0; devices: 0: ");
+        Cli.run("eval", "--task", "Maze", "--program", p, "--backend", "opencl", "--device", "nonsense")
+                .assertUserErrorStartsWith("OpenCL device 'nonsense' not found: no device name contains it; devices: 0: ");
+        Cli.run("eval", "--task", "Maze", "--program", p, "--backend", "auto", "--device", "nonsense")
+                .assertUserErrorStartsWith("backend auto: OpenCL device 'nonsense' not found: no device name contains it; devices: 0: ");
+        Cli.run("eval", "--task", "Maze", "--program", p, "--backend", "cpu", "--device", "0")
+                .assertUserError("--device 0: the cpu backend runs on CPU threads; --device chooses an OpenCL device "
+                        + "(--backend opencl or auto)");
+    }
+
+    /** The repository's run settings, for tests that change one field. */
+    static final class RunSettingsFile {
+        static final Path REPO = Path.of("..", "configs", "karel.json");
     }
 
     /** The table rows, columns joined by single spaces. */

@@ -51,6 +51,53 @@ class OtherCommandsTest {
         Cli.run("conformance").assertUserError("Missing required option: '--vectors=DIR' (see 'llmgs conformance --help')");
     }
 
+    /** The README's GPU check, on whatever OpenCL device is here (PoCL in CI). */
+    @Test
+    void conformanceOnAnOpenClDevice() {
+        EvalCommandTest.requireOpenCl();
+        Cli.Result r = Cli.run("conformance", "--vectors", Cli.vectors().toString(), "--backend", "opencl", "--device", "0")
+                .assertOk();
+        assertTrue(r.out().startsWith("backend opencl ("), r::show);
+        assertTrue(r.out().strip().endsWith("912 passed, 0 failed"), r::show);
+    }
+
+    @Test
+    void conformanceBackendOptionsAreOneLine() {
+        EvalCommandTest.requireOpenCl();
+        String vectors = Cli.vectors().toString();
+        Cli.run("conformance", "--vectors", vectors, "--backend", "opencl", "--device", "99")
+                .assertUserErrorStartsWith("OpenCL device 99 not found; devices: 0: ");
+        Cli.run("conformance", "--vectors", vectors, "--threads", "100000")
+                .assertUserError("--threads 100000 is out of range: use 0 (all cores) or 1..4096");
+        Cli.run("conformance", "--vectors", vectors, "--backend", "cpu", "--threads", "1").assertOk();
+    }
+
+    @Test
+    void profileTakesDeviceAndThreads(@TempDir Path dir) throws IOException {
+        EvalCommandTest.requireOpenCl();
+        Path workload = dir.resolve("w.txt");
+        Files.writeString(workload, "DEF run m( move m)\nDEF run m( turnLeft move m)\n");
+        String[] common = {"profile", "--workload", workload.toString(), "--task", "DoorKey", "--repeat", "1", "--warmup", "0"};
+        Cli.Result r = Cli.run(concat(common, "--backend", "opencl", "--device", "0"));
+        assertEquals(0, r.code(), r::show);
+        assertTrue(r.out().contains("backend     opencl"), r::show);
+        Cli.run(concat(common, "--backend", "opencl", "--device", "nonsense"))
+                .assertUserErrorStartsWith("OpenCL device 'nonsense' not found: no device name contains it; devices: 0: ");
+        Cli.run(concat(common, "--backend", "cpu", "--threads", "100000"))
+                .assertUserError("--threads 100000 is out of range: use 0 (all cores) or 1..4096");
+        Cli.run(concat(common, "--backend", "gpu9"))
+                .assertUserErrorStartsWith("unknown backend 'gpu9'; known backends: ");
+        Files.writeString(workload, "DEF run m( move m)\nDEF run m( " + "move ".repeat(600) + "m)\n");
+        Cli.run(concat(common, "--backend", "cpu"))
+                .assertUserError(workload + ":2: program compiles to 601 code words; the engine holds at most 512");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void tasksListsAllEighteen() {
         Cli.Result r = Cli.run("tasks").assertOk();

@@ -80,6 +80,13 @@ class RunSettingsTest {
         assertTrue(error(good.replace("\"max_calls\": 10000,", "\"max_calls\": 10000")).startsWith("F:5:3: malformed JSON ("));
         assertTrue(error(good.replace("\"Snake\":", "\"Maze\":")).startsWith("F:"), "duplicate keys are an error");
         assertEquals("F: expected a JSON object at the top level", error("[1, 2]"));
+        assertEquals("F: field 'tasks.DoorKey': 2 x 2 is not supported: the engine implements DoorKey at 8 x 8 only, as the reference does",
+                error(good.replace("\"DoorKey\":            { \"rows\": 8,  \"cols\": 8 }", "\"DoorKey\": { \"rows\": 2, \"cols\": 2 }")));
+        assertEquals("F: field 'tasks.WallAvoider': 5 x 8 is not supported: the engine implements WallAvoider at 8 x 5 only, "
+                + "as the reference does",
+                error(good.replace("\"WallAvoider\":        { \"rows\": 8,  \"cols\": 5 }", "\"WallAvoider\": { \"rows\": 5, \"cols\": 8 }")));
+        assertTrue(error(good.replace("\"Snake\":", "\"Snaek\":"))
+                .startsWith("F: field 'tasks.Snaek': unknown task 'Snaek' (known tasks: StairClimber, StairClimberSparse, Maze, "));
 
         Path missing = dir.resolve("missing.json");
         assertEquals(missing + ": no such file",
@@ -88,6 +95,20 @@ class RunSettingsTest {
         Files.writeString(broken, good.replace("\"instances\": 32", "\"instances\": 0"));
         assertEquals(broken + ": field 'instances': must be a positive whole number, got 0",
                 assertThrows(ConfigException.class, () -> RunSettings.load(broken)).getMessage());
+    }
+
+    @Test
+    void aLeadingByteOrderMarkIsSkipped() throws IOException {
+        RunSettings s = RunSettings.parse("\uFEFF" + Files.readString(REPO_FILE), "F");
+        assertEquals(10_000, s.maxCalls());
+        assertEquals(18, s.tasks().size());
+    }
+
+    @Test
+    void aSubsetOfTheTaskTableIsFine() throws IOException {
+        String one = "{\"max_calls\": 10000, \"instances\": 2, \"seeds\": \"0-1\", \"crashable\": false, "
+                + "\"leaps_behaviour\": true, \"tasks\": {\"DoorKey\": {\"rows\": 8, \"cols\": 8}}}";
+        assertEquals(List.of("DoorKey"), List.copyOf(RunSettings.parse(one, "F").tasks().keySet()));
     }
 
     private static String error(String json) {
