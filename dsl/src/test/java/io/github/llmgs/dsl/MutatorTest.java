@@ -122,4 +122,21 @@ class MutatorTest {
             assertNoIteNot(child);
         }
     }
+
+    /**
+     * The reference keeps LLM programs beyond the limits, and climbs from them. Mutation still
+     * ends: replacing the whole body (one of the sites) by a fresh statement brings any program
+     * back within them.
+     */
+    @Test
+    void programsFarBeyondTheLimitsStillHaveNeighbours() {
+        Mutator mutator = new Mutator();
+        Node.Program far = Parser.parse("DEF run m( IF c( frontIsClear c) i( " + "move ".repeat(40) + "i) IF c( leftIsClear c) i( "
+                + "REPEAT R=3 r( " + "turnLeft ".repeat(30) + "r) i) m)");
+        assertFalse(Limits.withinLimits(far));
+        RandomGenerator rng = new SplittableRandom(5);
+        for (int i = 0; i < 20; i++) {
+            assertTrue(Limits.withinLimits(mutator.mutate(far, rng)));
+        }
+    }
 }

@@ -90,4 +90,25 @@ class SearchDeterminismTest {
         assertEquals(2048, s.k(1_000_000));
         assertEquals(2048, s.k(5_000_000));
     }
+
+    /** The reference keeps LLM programs beyond the limits and climbs from them; the climb must end. */
+    @org.junit.jupiter.api.Test
+    void llmGsFromASeedBeyondTheLimitsEndsAtItsBudget() {
+        io.github.llmgs.dsl.Node.Program unfixable = io.github.llmgs.dsl.Parser.parse(
+                "DEF run m( IF c( frontIsClear c) i( move move move move move move move i) "
+                        + "IF c( leftIsClear c) i( pickMarker move move move move move move i) m)");
+        SeedSource beyond = new SeedSource() {
+            @Override
+            public List<io.github.llmgs.dsl.Node.Program> seeds(int count) {
+                return List.of(unfixable);
+            }
+
+            @Override
+            public String description() {
+                return "one program beyond the limits";
+            }
+        };
+        Outcome o = run("Harvester", 500, 64, 1, batch -> new LlmGuidedSearch(beyond, Schedule.paper(500), 1, batch));
+        assertTrue(o.evaluated() >= 500, "the run ends at its budget (or past it by the rest of its last climb)");
+    }
 }
