@@ -180,6 +180,18 @@ public final class LlmSeeder implements AutoCloseable {
     }
 
     /**
+     * Refuses a replay recorded for another task (a no-op when not replaying): its programs would
+     * silently seed this run with answers to a different problem.
+     *
+     * @throws LlmException naming the file, the recorded task and this one
+     */
+    public void checkTask(String taskName) {
+        if (replay != null) {
+            replay.checkTask(Prompts.canonicalName(taskName));
+        }
+    }
+
+    /**
      * Asks for {@code count} programs for a task.
      *
      * @throws IllegalArgumentException    for an unknown task (the message lists the tasks)
@@ -191,9 +203,7 @@ public final class LlmSeeder implements AutoCloseable {
     public SeedResult seeds(String taskName, int count) {
         String task = Prompts.canonicalName(taskName);
         cancellation.check();
-        if (replay != null) {
-            replay.checkTask(task);
-        }
+        checkTask(task);
         Tally t = new Tally(task, count);
         if (count <= 0) {
             return t.result();
