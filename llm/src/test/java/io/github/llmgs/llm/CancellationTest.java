@@ -47,9 +47,17 @@ class CancellationTest {
                 .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60));
     }
 
-    /** Runs seeds() on another thread, cancels after 300 ms, returns what seeds() threw and how long it took after the cancel. */
-    private static Throwable cancelAfter300ms(LlmSeeder s) throws Exception {
+    /**
+     * Runs seeds() on another thread, waits until the request is with the server, cancels 300 ms
+     * later and returns what seeds() threw, checking it threw within 2 s of the cancel.
+     */
+    private static Throwable cancelAfter300ms(LlmSeeder s, java.util.function.IntSupplier requestsSeen) throws Exception {
         CompletableFuture<SeedResult> call = CompletableFuture.supplyAsync(() -> s.seeds("DoorKey", 4));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (requestsSeen.getAsInt() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, requestsSeen.getAsInt(), "the request reached the server");
         Thread.sleep(300);
         long t0 = System.nanoTime();
         s.cancel();
@@ -65,7 +73,7 @@ class CancellationTest {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
         server.enqueue(Fixtures.ok(Fixtures.GOOD_1)); // must never be asked for
         try (LlmSeeder s = Fixtures.seeder(patient(), Map.of(), new Fixtures.RecordingSleeper())) {
-            Throwable t = cancelAfter300ms(s);
+            Throwable t = cancelAfter300ms(s, server::getRequestCount);
             LlmCancelledException e = assertInstanceOf(LlmCancelledException.class, t);
             assertEquals("LLM request cancelled (interrupted)", e.getMessage());
         }
@@ -86,7 +94,7 @@ class CancellationTest {
         })) {
             LlmConfig c = patient().withBaseUrl(raw.baseUrl());
             try (LlmSeeder s = Fixtures.seeder(c, Map.of(), new Fixtures.RecordingSleeper())) {
-                assertInstanceOf(LlmCancelledException.class, cancelAfter300ms(s));
+                assertInstanceOf(LlmCancelledException.class, cancelAfter300ms(s, raw::requests));
             }
             assertEquals(1, raw.requests());
         }
@@ -98,7 +106,7 @@ class CancellationTest {
         server.enqueue(Fixtures.ok(Fixtures.GOOD_1));
         // The real sleeper: a 30 s wait that only the cancel can cut short.
         try (LlmSeeder s = new LlmSeeder(patient(), k -> null, Sleeper.SYSTEM, Fixtures.CLOCK, new Random(1))) {
-            assertInstanceOf(LlmCancelledException.class, cancelAfter300ms(s));
+            assertInstanceOf(LlmCancelledException.class, cancelAfter300ms(s, server::getRequestCount));
         }
         assertEquals(1, server.getRequestCount());
     }
