@@ -24,8 +24,11 @@ import okhttp3.Response;
 /**
  * POSTs chat-completions requests with bounded retries. Retried: HTTP 408, 409, 429, 5xx, I/O
  * errors (refused connections, timeouts, cut-off bodies) and 2xx bodies that are not a valid
- * chat-completions JSON (a truncated body is treated as a transient fault). Not retried: other
- * 4xx, reported at once. Every response is closed.
+ * chat-completions JSON (a truncated body is treated as a transient fault), and 2xx bodies over
+ * {@code max_response_bytes}, which are never read whole. Not retried: other 4xx, reported at
+ * once. Every response is closed. A timeout names the limit it hit; a cancel (from another
+ * thread, through {@link Cancellation}) ends the call in flight or the wait before a retry and
+ * throws {@link LlmCancelledException}.
  */
 final class HttpChatClient {
 
