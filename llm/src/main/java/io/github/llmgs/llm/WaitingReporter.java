@@ -26,7 +26,10 @@ final class WaitingReporter implements AutoCloseable {
     private final LongSupplier nanoTime;
     private final long afterNanos;
     private final long everyNanos;
-    private final ScheduledExecutorService poller;
+    private final Duration poll;
+    /** Started with the first attempt, so a seeder that never asks (a replay, a failed start) has no thread. */
+    private ScheduledExecutorService poller;
+    private boolean closed;
 
     private String target = "the LLM";
     private int completionsSoFar;
@@ -44,16 +47,19 @@ final class WaitingReporter implements AutoCloseable {
         this.nanoTime = nanoTime;
         this.afterNanos = after.toNanos();
         this.everyNanos = every.toNanos();
-        if (sink != null && poll != null) {
-            this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "llmgs-llm-waiting");
-                t.setDaemon(true);
-                return t;
-            });
-            poller.scheduleAtFixedRate(this::tick, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
-        } else {
-            this.poller = null;
+        this.poll = poll;
+    }
+
+    private void startPolling() {
+        if (poller != null || closed || sink == null || poll == null) {
+            return;
         }
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "llmgs-llm-waiting");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleAtFixedRate(this::tick, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The real one: after 5 s, every 5 s, on the real clock. */
@@ -78,6 +84,7 @@ final class WaitingReporter implements AutoCloseable {
         this.maxAttempts = maxAttempts;
         this.attemptStart = nanoTime.getAsLong();
         this.lastLine = -1;
+        startPolling();
     }
 
     synchronized void attemptEnded() {
@@ -121,7 +128,8 @@ final class WaitingReporter implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (poller != null) {
             poller.shutdownNow();
         }
