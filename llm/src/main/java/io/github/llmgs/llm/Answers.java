@@ -4,9 +4,11 @@ import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.ParseException;
 import io.github.llmgs.dsl.Parser;
 import io.github.llmgs.dsl.Printer;
+import io.github.llmgs.dsl.bytecode.Capacity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +29,12 @@ import java.util.regex.Pattern;
 public final class Answers {
 
     private Answers() {}
+
+    /**
+     * The longest completion read, and logged whole (64 Ki characters): a program that fits the
+     * engine is a few hundred tokens, so anything longer is a runaway answer, rejected unread.
+     */
+    public static final int MAX_COMPLETION_CHARS = 64 * 1024;
 
     /** A fenced code block: its info string (lower-cased language tag, may be empty) and text. */
     public record CodeBlock(String language, String code) {}
@@ -166,6 +174,10 @@ public final class Answers {
 
     /** Reads, converts and parses the candidates of one completion and picks the program kept. */
     public static Outcome read(String completion, PromptMode mode, Random random) {
+        if (completion != null && completion.length() > MAX_COMPLETION_CHARS) {
+            return new Outcome(null, null, List.of(), "completion is " + completion.length()
+                    + " characters, over the " + MAX_COMPLETION_CHARS + " this client reads");
+        }
         List<Candidate> candidates = new ArrayList<>();
         // Reasoning models (DeepSeek-R1, Qwen3 through Ollama) put drafts in <think>; only the answer counts.
         String text = completion == null ? "" : THINK.matcher(completion).replaceAll("");
@@ -203,12 +215,36 @@ public final class Answers {
         return new Outcome(pick.program(), pick.kind(), candidates, null);
     }
 
+    /**
+     * A completion as logged: whole up to {@link #MAX_COMPLETION_CHARS}, else its start and a note
+     * of its length (longer still than the cap, so that a replay rejects it too).
+     */
+    public static String capped(String completion) {
+        if (completion == null || completion.length() <= MAX_COMPLETION_CHARS) {
+            return completion;
+        }
+        return completion.substring(0, MAX_COMPLETION_CHARS) + "\n[... truncated by llmgs: " + completion.length()
+                + " characters in all]";
+    }
+
+    /**
+     * A parsed program the engine cannot hold (over 512 code words, 64 WHILEs, REPEAT depth 8)
+     * is rejected here like a syntax error, so it never reaches the verifier. Programs that only
+     * exceed the search-space limits (Limits.withinLimits) are kept, as the reference keeps them.
+     */
+    private static Candidate fitted(String kind, String code, Node.Program p) {
+        Optional<String> problem = Capacity.problem(p);
+        return problem.isPresent()
+                ? new Candidate(kind, code, null, "program does not fit the engine: " + problem.get())
+                : new Candidate(kind, code, p, null);
+    }
+
     /** Converts Python and re-parses the printed program with the DSL parser. */
     static Candidate python(String code) {
         try {
             Node.Program p = PythonToDsl.convert(code);
             Node.Program reparsed = Parser.parse(Printer.print(p));
-            return new Candidate("python", code, reparsed, null);
+            return fitted("python", code, reparsed);
         } catch (PythonConversionException e) {
             return new Candidate("python", code, null, e.getMessage());
         } catch (ParseException e) {
@@ -218,7 +254,7 @@ public final class Answers {
 
     static Candidate dsl(String code) {
         try {
-            return new Candidate("dsl", code, Parser.parse(code), null);
+            return fitted("dsl", code, Parser.parse(code));
         } catch (ParseException e) {
             return new Candidate("dsl", code, null, e.getMessage());
         }

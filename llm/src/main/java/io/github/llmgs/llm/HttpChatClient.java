@@ -3,6 +3,8 @@ package io.github.llmgs.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -12,18 +14,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * POSTs chat-completions requests with bounded retries. Retried: HTTP 408, 409, 429, 5xx, I/O
  * errors (refused connections, timeouts, cut-off bodies) and 2xx bodies that are not a valid
- * chat-completions JSON (a truncated body is treated as a transient fault). Not retried: other
- * 4xx, reported at once. Every response is closed.
+ * chat-completions JSON (a truncated body is treated as a transient fault), and 2xx bodies over
+ * {@code max_response_bytes}, which are never read whole. Not retried: other 4xx, reported at
+ * once. Every response is closed. A timeout names the limit it hit; a cancel (from another
+ * thread, through {@link Cancellation}) ends the call in flight or the wait before a retry and
+ * throws {@link LlmCancelledException}.
  */
 final class HttpChatClient {
 
@@ -44,9 +49,16 @@ final class HttpChatClient {
     private final Clock clock;
     private final Random jitter;
     private final ObjectMapper mapper;
+    private final long maxResponseBytes;
+    private final Cancellation cancellation;
+    private final WaitingReporter waiting;
 
     HttpChatClient(Endpoint endpoint, String apiKey, String apiKeyEnv, OkHttpClient http, RetryPolicy policy,
-                   Sleeper sleeper, Clock clock, Random jitter, ObjectMapper mapper) {
+                   Sleeper sleeper, Clock clock, Random jitter, ObjectMapper mapper, long maxResponseBytes,
+                   Cancellation cancellation, WaitingReporter waiting) {
+        this.maxResponseBytes = maxResponseBytes;
+        this.cancellation = cancellation;
+        this.waiting = waiting;
         this.endpoint = endpoint;
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
         this.apiKeyEnv = apiKeyEnv;
@@ -66,30 +78,47 @@ final class HttpChatClient {
         return b;
     }
 
-    /** POSTs the body and returns the parsed response, or throws a one-line LlmException. */
+    /**
+     * POSTs the body and returns the parsed response, or throws a one-line LlmException; a
+     * {@link LlmCancelledException} once cancelled, without another attempt.
+     */
     ChatResponse complete(String jsonBody, String model, RetryListener listener) {
         String failure = null;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+            cancellation.check();
             Duration retryAfter = null;
             Request req = request(endpoint.chatUrl()).post(RequestBody.create(jsonBody, JSON)).build();
-            try (Response resp = http.newCall(req).execute()) {
+            Call call = http.newCall(req);
+            cancellation.attach(call);
+            waiting.attemptStarted(attempt, policy.maxAttempts());
+            try (Response resp = call.execute()) {
                 int code = resp.code();
-                ResponseBody rb = resp.body();
-                String body = rb == null ? "" : rb.string();
+                BoundedBody body = BoundedBody.read(resp.body(), maxResponseBytes);
                 if (code >= 200 && code < 300) {
-                    try {
-                        return ChatResponse.parse(mapper, body, "network", code, attempt);
-                    } catch (ChatResponse.MalformedResponse e) {
-                        failure = "HTTP " + code + " with " + e.getMessage() + ": " + excerpt(body);
+                    if (body.overCap()) {
+                        failure = "HTTP " + code + " with a response body over " + maxResponseBytes
+                                + " bytes (max_response_bytes)";
+                    } else {
+                        try {
+                            return ChatResponse.parse(mapper, body.text(), "network", code, attempt);
+                        } catch (ChatResponse.MalformedResponse e) {
+                            failure = "HTTP " + code + " with " + e.getMessage() + ": " + excerpt(body.text());
+                        }
                     }
                 } else if (retryable(code)) {
-                    failure = "HTTP " + code + ": " + excerpt(body);
+                    failure = "HTTP " + code + ": " + excerpt(body.text());
                     retryAfter = retryAfter(resp);
                 } else {
-                    throw new LlmException(refusal(code, body, model));
+                    throw new LlmException(refusal(code, body.text(), model));
                 }
             } catch (IOException e) {
+                if (cancellation.cancelled()) {
+                    throw new LlmCancelledException();
+                }
                 failure = describe(e);
+            } finally {
+                cancellation.detach();
+                waiting.attemptEnded();
             }
             if (attempt == policy.maxAttempts()) {
                 break;
@@ -103,7 +132,8 @@ final class HttpChatClient {
             if (listener != null) {
                 listener.retrying(attempt, scrub(failure), delay);
             }
-            sleeper.sleep(delay);
+            waiting.retrying(attempt, policy.maxAttempts(), scrub(failure), delay);
+            cancellation.sleep(delay, sleeper);
         }
         throw new LlmException(scrub("LLM request to " + endpoint.chatDisplay() + " failed after "
                 + policy.maxAttempts() + " attempt" + (policy.maxAttempts() == 1 ? "" : "s") + ": " + failure));
@@ -157,9 +187,25 @@ final class HttpChatClient {
         return scrub(msg);
     }
 
-    private static String describe(IOException e) {
+    /** The exception in one line; a timeout also names which limit it hit, so the user knows what to raise. */
+    private String describe(IOException e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.replaceAll("\\s+", " "));
+        String text = e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.replaceAll("\\s+", " "));
+        String lower = m == null ? "" : m.toLowerCase(Locale.ROOT);
+        if (e instanceof SocketTimeoutException && lower.contains("connect")) {
+            return text + " (connect timeout " + seconds(http.connectTimeoutMillis()) + " s, connect_timeout_s)";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return text + " (read timeout " + seconds(http.readTimeoutMillis()) + " s, read_timeout_s)";
+        }
+        if (e instanceof InterruptedIOException && lower.equals("timeout")) {
+            return text + " (call timeout " + seconds(http.callTimeoutMillis()) + " s, call_timeout_s)";
+        }
+        return text;
+    }
+
+    private static String seconds(int millis) {
+        return millis % 1000 == 0 ? Integer.toString(millis / 1000) : Double.toString(millis / 1000.0);
     }
 
     /** A one-line excerpt of a body: the JSON error message when there is one, else the text. */
@@ -200,10 +246,11 @@ final class HttpChatClient {
     String preflight(String model) {
         String base = endpoint.display();
         Request req = request(endpoint.modelsUrl()).get().build();
-        try (Response resp = http.newCall(req).execute()) {
+        Call call = http.newCall(req);
+        cancellation.attach(call);
+        try (Response resp = call.execute()) {
             int code = resp.code();
-            ResponseBody rb = resp.body();
-            String body = rb == null ? "" : rb.string();
+            String body = BoundedBody.read(resp.body(), maxResponseBytes).text();
             if (code == 401 || code == 403) {
                 throw new LlmException(refusal(code, body, model).replace(endpoint.chatDisplay(),
                         endpoint.modelsDisplay()));
@@ -248,7 +295,12 @@ final class HttpChatClient {
                     + (ids.size() > 10 ? ", ... (" + ids.size() + " in all)" : "");
             throw new LlmException(scrub("model '" + model + "' not found at " + base + "; it serves: " + listed));
         } catch (IOException e) {
+            if (cancellation.cancelled()) {
+                throw new LlmCancelledException();
+            }
             throw new LlmException(scrub("cannot reach LLM endpoint " + base + ": " + describe(e)));
+        } finally {
+            cancellation.detach();
         }
     }
 

@@ -28,6 +28,8 @@ import java.util.function.Function;
  *                       bounds the generation time too)
  * @param callTimeout    whole-call timeout per attempt
  * @param maxAttempts    HTTP attempts per request, retries included (default 5)
+ * @param maxResponseBytes the most bytes of one response body read from the network (default
+ *                       4 MiB); a longer body is a failed attempt, never read whole
  * @param promptMode     python-to-dsl (default), python or dsl
  * @param cacheDir       response cache directory, or null
  * @param replayFile     a previous run's llm.jsonl to replay without any endpoint, or null; the
@@ -46,6 +48,7 @@ public record LlmConfig(
         Duration readTimeout,
         Duration callTimeout,
         int maxAttempts,
+        long maxResponseBytes,
         PromptMode promptMode,
         Path cacheDir,
         Path replayFile,
@@ -58,6 +61,8 @@ public record LlmConfig(
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(300);
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(600);
+    /** 4 MiB: far above any honest answer of 128 completions of 2048 tokens, far below a runaway body. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 4L * 1024 * 1024;
 
     public LlmConfig {
         if (model == null || model.isBlank()) {
@@ -74,68 +79,74 @@ public record LlmConfig(
 
     /**
      * No endpoint, the paper's model and sampling (temperature 1.0, top_p 1.0), max_tokens 2048,
-     * no seed, timeouts 10 s connect / 300 s read / 600 s call, 5 attempts, python-to-dsl, no
+     * no seed, timeouts 10 s connect / 300 s read / 600 s call, 5 attempts, response bodies up to
+     * 4 MiB, python-to-dsl, no
      * cache, replay or log.
      */
     public static LlmConfig defaults() {
         return new LlmConfig(null, DEFAULT_MODEL, DEFAULT_API_KEY_ENV, 1.0, 1.0, DEFAULT_MAX_TOKENS, null,
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_CALL_TIMEOUT,
-                RetryPolicy.DEFAULT_MAX_ATTEMPTS, PromptMode.PYTHON_TO_DSL, null, null, null);
+                RetryPolicy.DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES, PromptMode.PYTHON_TO_DSL, null, null, null);
     }
 
     public LlmConfig withBaseUrl(String v) {
         return new LlmConfig(v, model, apiKeyEnv, temperature, topP, maxTokens, seed, connectTimeout,
-                readTimeout, callTimeout, maxAttempts, promptMode, cacheDir, replayFile, logFile);
+                readTimeout, callTimeout, maxAttempts, maxResponseBytes, promptMode, cacheDir, replayFile, logFile);
     }
 
     public LlmConfig withModel(String v) {
         return new LlmConfig(baseUrl, v, apiKeyEnv, temperature, topP, maxTokens, seed, connectTimeout,
-                readTimeout, callTimeout, maxAttempts, promptMode, cacheDir, replayFile, logFile);
+                readTimeout, callTimeout, maxAttempts, maxResponseBytes, promptMode, cacheDir, replayFile, logFile);
     }
 
     public LlmConfig withApiKeyEnv(String v) {
         return new LlmConfig(baseUrl, model, v, temperature, topP, maxTokens, seed, connectTimeout,
-                readTimeout, callTimeout, maxAttempts, promptMode, cacheDir, replayFile, logFile);
+                readTimeout, callTimeout, maxAttempts, maxResponseBytes, promptMode, cacheDir, replayFile, logFile);
     }
 
     public LlmConfig withSampling(double temperature, double topP, Integer maxTokens) {
         return new LlmConfig(baseUrl, model, apiKeyEnv, temperature, topP, maxTokens, seed, connectTimeout,
-                readTimeout, callTimeout, maxAttempts, promptMode, cacheDir, replayFile, logFile);
+                readTimeout, callTimeout, maxAttempts, maxResponseBytes, promptMode, cacheDir, replayFile, logFile);
     }
 
     public LlmConfig withSeed(Long v) {
         return new LlmConfig(baseUrl, model, apiKeyEnv, temperature, topP, maxTokens, v, connectTimeout,
-                readTimeout, callTimeout, maxAttempts, promptMode, cacheDir, replayFile, logFile);
+                readTimeout, callTimeout, maxAttempts, maxResponseBytes, promptMode, cacheDir, replayFile, logFile);
     }
 
     public LlmConfig withTimeouts(Duration connect, Duration read, Duration call) {
         return new LlmConfig(baseUrl, model, apiKeyEnv, temperature, topP, maxTokens, seed, connect, read, call,
-                maxAttempts, promptMode, cacheDir, replayFile, logFile);
+                maxAttempts, maxResponseBytes, promptMode, cacheDir, replayFile, logFile);
     }
 
     public LlmConfig withMaxAttempts(int v) {
         return new LlmConfig(baseUrl, model, apiKeyEnv, temperature, topP, maxTokens, seed, connectTimeout,
-                readTimeout, callTimeout, v, promptMode, cacheDir, replayFile, logFile);
+                readTimeout, callTimeout, v, maxResponseBytes, promptMode, cacheDir, replayFile, logFile);
+    }
+
+    public LlmConfig withMaxResponseBytes(long v) {
+        return new LlmConfig(baseUrl, model, apiKeyEnv, temperature, topP, maxTokens, seed, connectTimeout,
+                readTimeout, callTimeout, maxAttempts, v, promptMode, cacheDir, replayFile, logFile);
     }
 
     public LlmConfig withPromptMode(PromptMode v) {
         return new LlmConfig(baseUrl, model, apiKeyEnv, temperature, topP, maxTokens, seed, connectTimeout,
-                readTimeout, callTimeout, maxAttempts, v, cacheDir, replayFile, logFile);
+                readTimeout, callTimeout, maxAttempts, maxResponseBytes, v, cacheDir, replayFile, logFile);
     }
 
     public LlmConfig withCacheDir(Path v) {
         return new LlmConfig(baseUrl, model, apiKeyEnv, temperature, topP, maxTokens, seed, connectTimeout,
-                readTimeout, callTimeout, maxAttempts, promptMode, v, replayFile, logFile);
+                readTimeout, callTimeout, maxAttempts, maxResponseBytes, promptMode, v, replayFile, logFile);
     }
 
     public LlmConfig withReplayFile(Path v) {
         return new LlmConfig(baseUrl, model, apiKeyEnv, temperature, topP, maxTokens, seed, connectTimeout,
-                readTimeout, callTimeout, maxAttempts, promptMode, cacheDir, v, logFile);
+                readTimeout, callTimeout, maxAttempts, maxResponseBytes, promptMode, cacheDir, v, logFile);
     }
 
     public LlmConfig withLogFile(Path v) {
         return new LlmConfig(baseUrl, model, apiKeyEnv, temperature, topP, maxTokens, seed, connectTimeout,
-                readTimeout, callTimeout, maxAttempts, promptMode, cacheDir, replayFile, v);
+                readTimeout, callTimeout, maxAttempts, maxResponseBytes, promptMode, cacheDir, replayFile, v);
     }
 
     /** True when seeds come from a replayed log rather than an endpoint. */
@@ -211,6 +222,9 @@ public record LlmConfig(
         }
         if (c.connectTimeout().isNegative() || c.readTimeout().isNegative() || c.callTimeout().isNegative()) {
             return Optional.of("LLM timeouts must not be negative");
+        }
+        if (c.maxResponseBytes() < 1) {
+            return Optional.of("LLM max response bytes " + c.maxResponseBytes() + " must be at least 1");
         }
         if (!c.apiKeyEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
             // Not echoed: it may be the key itself, pasted by mistake.

@@ -18,7 +18,9 @@ import java.util.Map;
 /**
  * {@code llm.jsonl}: one JSON object per line, flushed as it is written. Record types:
  * {@code session} (model, endpoint, settings), {@code request} (prompts, n, seed, cache key),
- * {@code retry}, {@code response} (raw completions, finish reasons, token usage, timing, source),
+ * {@code retry}, {@code response} (raw completions, each cut at 64 Ki characters with a note of
+ * its length and listed in {@code truncated_completions}; finish reasons, token usage, timing,
+ * source),
  * {@code parse} (per completion: the program kept or the rejection reasons), {@code summary},
  * {@code error}. Every record has {@code type} and {@code time}.
  *

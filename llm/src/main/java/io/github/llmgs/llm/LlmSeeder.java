@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
@@ -27,7 +28,8 @@ import okhttp3.OkHttpClient;
  * and DSL programs are read with {@link Answers}; completions without a parsable program are
  * rejected and their reasons logged.
  *
- * <p>Not thread-safe; one seeder per run. Close it to flush the log.
+ * <p>Not thread-safe, except {@link #cancel()}, which any thread may call; one seeder per run.
+ * Close it to flush the log.
  */
 public final class LlmSeeder implements AutoCloseable {
 
@@ -50,11 +52,23 @@ public final class LlmSeeder implements AutoCloseable {
     private final ResponseCache cache;
     private final LlmLog log;
     private final Map<String, Integer> occurrences = new HashMap<>();
+    private final Cancellation cancellation = new Cancellation();
+    private final WaitingReporter waiting;
     private int requestCount;
 
-    /** A seeder with the real environment, clock and sleeper. */
+    /** A seeder with the real environment, clock and sleeper, telling nobody about slow requests. */
     public LlmSeeder(LlmConfig config) {
-        this(config, System::getenv, Sleeper.SYSTEM, Clock.systemUTC(), new Random());
+        this(config, null);
+    }
+
+    /**
+     * A seeder with the real environment, clock and sleeper that tells {@code notices} (the run's
+     * output; null: nobody) when a request has waited more than 5 s, every 5 s, and when an
+     * attempt failed and is retried.
+     */
+    public LlmSeeder(LlmConfig config, Consumer<String> notices) {
+        this(config, System::getenv, Sleeper.SYSTEM, Clock.systemUTC(), new Random(),
+                notices == null ? WaitingReporter.none() : WaitingReporter.to(notices));
     }
 
     /**
@@ -62,6 +76,12 @@ public final class LlmSeeder implements AutoCloseable {
      * jitter source. Validates the configuration first (one-line LlmException).
      */
     public LlmSeeder(LlmConfig config, Function<String, String> env, Sleeper sleeper, Clock clock, Random jitter) {
+        this(config, env, sleeper, clock, jitter, WaitingReporter.none());
+    }
+
+    /** As above, with the reporter of slow requests (tests give one with a fake clock). */
+    LlmSeeder(LlmConfig config, Function<String, String> env, Sleeper sleeper, Clock clock, Random jitter,
+              WaitingReporter waiting) {
         LlmConfig.validate(config, env);
         this.config = config;
         String apiKey = null;
@@ -90,8 +110,9 @@ public final class LlmSeeder implements AutoCloseable {
                     .callTimeout(config.callTimeout())
                     .build();
             this.client = new HttpChatClient(ep, apiKey, config.apiKeyEnv(), http,
-                    RetryPolicy.defaults(config.maxAttempts()), sleeper, clock, jitter, mapper);
-            this.cache = config.cacheDir() == null ? null : new ResponseCache(config.cacheDir());
+                    RetryPolicy.defaults(config.maxAttempts()), sleeper, clock, jitter, mapper,
+                    config.maxResponseBytes(), cancellation, waiting);
+            this.cache = config.cacheDir() == null ? null : ResponseCache.open(config.cacheDir());
         }
         this.pick = new Random(pickSeed == null ? 0L : pickSeed);
         this.mode = m;
@@ -100,6 +121,7 @@ public final class LlmSeeder implements AutoCloseable {
             secrets.add(apiKey);
             secrets.add(apiKey.trim());
         }
+        this.waiting = waiting;
         this.log = config.logFile() == null ? LlmLog.none() : LlmLog.open(config.logFile(), secrets);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", model);
@@ -111,6 +133,10 @@ public final class LlmSeeder implements AutoCloseable {
         s.put("max_tokens", config.maxTokens());
         s.put("seed", pickSeed);
         s.put("max_attempts", config.maxAttempts());
+        s.put("connect_timeout_ms", config.connectTimeout().toMillis());
+        s.put("read_timeout_ms", config.readTimeout().toMillis());
+        s.put("call_timeout_ms", config.callTimeout().toMillis());
+        s.put("max_response_bytes", config.maxResponseBytes());
         s.put("api_key_env", config.apiKeyEnv());
         s.put("api_key_sent", apiKey != null && !apiKey.isBlank());
         if (cache != null) {
@@ -154,6 +180,18 @@ public final class LlmSeeder implements AutoCloseable {
     }
 
     /**
+     * Refuses a replay recorded for another task (a no-op when not replaying): its programs would
+     * silently seed this run with answers to a different problem.
+     *
+     * @throws LlmException naming the file, the recorded task and this one
+     */
+    public void checkTask(String taskName) {
+        if (replay != null) {
+            replay.checkTask(Prompts.canonicalName(taskName));
+        }
+    }
+
+    /**
      * Asks for {@code count} programs for a task.
      *
      * @throws IllegalArgumentException    for an unknown task (the message lists the tasks)
@@ -164,6 +202,8 @@ public final class LlmSeeder implements AutoCloseable {
      */
     public SeedResult seeds(String taskName, int count) {
         String task = Prompts.canonicalName(taskName);
+        cancellation.check();
+        checkTask(task);
         Tally t = new Tally(task, count);
         if (count <= 0) {
             return t.result();
@@ -178,6 +218,9 @@ public final class LlmSeeder implements AutoCloseable {
             List<String> completions;
             try {
                 completions = collect(task, messages, want, t);
+            } catch (LlmCancelledException e) {
+                logError(task, e.getMessage());
+                throw e;
             } catch (LlmException e) {
                 logError(task, e.getMessage());
                 if (t.programs.isEmpty()) {
@@ -223,6 +266,7 @@ public final class LlmSeeder implements AutoCloseable {
         while (got.size() < want) {
             int n = Math.min(want - got.size(), MAX_N_PER_REQUEST);
             Long seed = config.seed() == null ? null : config.seed() + requestCount;
+            waiting.request(model + " at " + endpointDisplay, t.completionsReceived + got.size(), t.completionsRequested);
             ChatRequest req = new ChatRequest(model, messages, n, config.temperature(), config.topP(),
                     config.maxTokens(), seed);
             ChatResponse r = fetch(task, req, t);
@@ -241,6 +285,7 @@ public final class LlmSeeder implements AutoCloseable {
 
     /** One request: from the replay, the cache, or the network; logged either way. */
     private ChatResponse fetch(String task, ChatRequest req, Tally t) {
+        cancellation.check();
         String json = req.toJsonString(mapper);
         int id = requestCount++;
         int occurrence = occurrences.merge(json, 1, Integer::sum) - 1;
@@ -315,7 +360,19 @@ public final class LlmSeeder implements AutoCloseable {
         usage.put("total_tokens", r.totalTokens());
         rs.put("usage", usage);
         rs.put("finish_reasons", r.finishReasons());
-        rs.put("completions", r.completions());
+        List<String> logged = new ArrayList<>();
+        Map<String, Integer> truncated = new LinkedHashMap<>();
+        for (int i = 0; i < r.completions().size(); i++) {
+            String c = r.completions().get(i);
+            logged.add(Answers.capped(c));
+            if (c.length() > Answers.MAX_COMPLETION_CHARS) {
+                truncated.put(Integer.toString(i), c.length());
+            }
+        }
+        rs.put("completions", logged);
+        if (!truncated.isEmpty()) {
+            rs.put("truncated_completions", truncated); // index -> original length in characters
+        }
         log.write("response", rs);
         return r;
     }
@@ -381,8 +438,18 @@ public final class LlmSeeder implements AutoCloseable {
         return t.length() <= max ? t : t.substring(0, max) + "...";
     }
 
+    /**
+     * Stops a {@link #seeds} call in flight from another thread (Ctrl-C, SIGTERM): cancels the
+     * HTTP call, wakes a retry wait and makes every later request throw, so that seeds() throws
+     * {@link LlmCancelledException} soon and sends nothing more.
+     */
+    public void cancel() {
+        cancellation.cancel();
+    }
+
     @Override
     public void close() {
+        waiting.close();
         log.close();
         if (http != null) {
             http.dispatcher().executorService().shutdown();

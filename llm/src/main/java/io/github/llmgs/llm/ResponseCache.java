@@ -25,6 +25,24 @@ final class ResponseCache {
         this.dir = dir;
     }
 
+    /**
+     * A cache in {@code dir}, checked before any request: the directory is created and a probe
+     * file written and deleted, so an unwritable cache is a one-line error at start, not after
+     * the first paid answer.
+     */
+    static ResponseCache open(Path dir) {
+        Path probe = null;
+        try {
+            Files.createDirectories(dir);
+            probe = Files.createTempFile(dir, ".llmgs-probe-", ".tmp");
+            Files.writeString(probe, "probe", StandardCharsets.UTF_8);
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new LlmException("cannot use the LLM cache directory " + dir + ": " + IoReasons.of(e, dir), e);
+        }
+        return new ResponseCache(dir);
+    }
+
     Path dir() {
         return dir;
     }
@@ -47,7 +65,7 @@ final class ResponseCache {
         try {
             return Optional.of(Files.readString(f, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new LlmException("cannot read the LLM cache file " + f + ": " + e.getMessage(), e);
+            throw new LlmException("cannot read the LLM cache file " + f + ": " + IoReasons.of(e, f), e);
         }
     }
 
@@ -63,7 +81,7 @@ final class ResponseCache {
                 Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new LlmException("cannot write the LLM cache directory " + dir + ": " + e.getMessage(), e);
+            throw new LlmException("cannot write the LLM cache directory " + dir + ": " + IoReasons.of(e, dir), e);
         }
     }
 }

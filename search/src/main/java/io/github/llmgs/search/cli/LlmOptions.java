@@ -2,6 +2,7 @@ package io.github.llmgs.search.cli;
 
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.llm.InsufficientSeedsException;
+import io.github.llmgs.llm.LlmCancelledException;
 import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.llm.LlmException;
 import io.github.llmgs.llm.LlmSeeder;
@@ -13,6 +14,7 @@ import io.github.llmgs.search.method.SeedSource;
 import io.github.llmgs.search.run.RunDirectory;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -40,30 +42,102 @@ final class LlmOptions {
     @Option(names = "--llm-replay", paramLabel = "FILE", description = "Replay the completions of a previous llm.jsonl (no endpoint needed).")
     Path replay;
 
-    /** The LLM configuration, checked (key present, URL well formed, endpoint and model known) before any work. */
+    @Option(names = "--llm-connect-timeout", paramLabel = "S", description = "Seconds to connect to the endpoint (default from config: 10).")
+    String connectTimeout;
+
+    @Option(names = "--llm-read-timeout", paramLabel = "S", description = "Seconds of silence from the endpoint before an attempt fails (default from config: 300).")
+    String readTimeout;
+
+    @Option(names = "--llm-call-timeout", paramLabel = "S", description = "Seconds one whole attempt may take (default from config: 600).")
+    String callTimeout;
+
+    @Option(names = "--llm-max-attempts", paramLabel = "N", description = "HTTP attempts per request, retries included (default from config: 5).")
+    String maxAttempts;
+
+    @Option(names = "--llm-max-response-bytes", paramLabel = "N", description = "Most bytes read of one response body; a longer one is a failed attempt (default from config: 4194304).")
+    String maxResponseBytes;
+
+    /** {@link #prepare(SearchConfig, PrintStream, String)} without a task to check a replay against. */
     LlmConfig prepare(SearchConfig config, PrintStream out) {
+        return prepare(config, out, null);
+    }
+
+    /**
+     * The LLM configuration, checked before any work: every flag (even with no endpoint, so a
+     * typo is not silently ignored), the key, the URL, the endpoint and model, the cache directory
+     * (created and written), the replay file (read whole, and recorded for {@code task} when one
+     * is given). Null when no endpoint or replay is configured.
+     */
+    LlmConfig prepare(SearchConfig config, PrintStream out, String task) {
         SearchConfig.Llm c = config.llm();
+        PromptMode mode;
+        try {
+            mode = PromptMode.fromString(promptMode != null ? promptMode : c.promptMode());
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--llm-prompt-mode: " + e.getMessage());
+        }
+        Duration connect = seconds("--llm-connect-timeout", connectTimeout, c.connectTimeout());
+        Duration read = seconds("--llm-read-timeout", readTimeout, c.readTimeout());
+        Duration call = seconds("--llm-call-timeout", callTimeout, c.callTimeout());
+        int attempts = (int) whole("--llm-max-attempts", maxAttempts, c.maxAttempts(), 1, SearchConfig.MAX_ATTEMPTS);
+        long bytes = whole("--llm-max-response-bytes", maxResponseBytes, c.maxResponseBytes(),
+                SearchConfig.MIN_RESPONSE_BYTES, SearchConfig.MAX_RESPONSE_BYTES);
         String url = baseUrl != null ? baseUrl : c.baseUrl();
         if (url == null && replay == null) {
             return null;
         }
-        LlmConfig llm;
+        LlmConfig llm = LlmConfig.defaults().withBaseUrl(url).withModel(model != null ? model : c.model())
+                .withApiKeyEnv(apiKeyEnv != null ? apiKeyEnv : c.apiKeyEnv())
+                .withSampling(c.temperature(), c.topP(), c.maxTokens())
+                .withPromptMode(mode).withTimeouts(connect, read, call).withMaxAttempts(attempts)
+                .withMaxResponseBytes(bytes).withCacheDir(cache).withReplayFile(replay);
         try {
-            llm = LlmConfig.defaults().withBaseUrl(url).withModel(model != null ? model : c.model())
-                    .withApiKeyEnv(apiKeyEnv != null ? apiKeyEnv : c.apiKeyEnv())
-                    .withSampling(c.temperature(), c.topP(), c.maxTokens())
-                    .withPromptMode(PromptMode.fromString(promptMode != null ? promptMode : c.promptMode()))
-                    .withCacheDir(cache).withReplayFile(replay);
             LlmConfig.validate(llm);
-            if (!llm.replaying()) {
-                try (LlmSeeder probe = new LlmSeeder(llm)) {
-                    out.println("llm: " + probe.preflight());
+            // A replay is read and checked here too, so a broken file fails before the run starts.
+            try (LlmSeeder probe = new LlmSeeder(llm)) {
+                if (task != null) {
+                    probe.checkTask(task);
                 }
+                out.println("llm: " + probe.preflight());
             }
         } catch (LlmException | IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
         return llm;
+    }
+
+    /** A timeout flag: a positive number of seconds (fractions allowed) up to a day, else the config's value. */
+    private static Duration seconds(String flag, String text, Duration dflt) {
+        if (text == null) {
+            return dflt;
+        }
+        double s;
+        try {
+            s = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            s = Double.NaN;
+        }
+        if (!(s > 0) || s > SearchConfig.MAX_TIMEOUT_S) {
+            throw new CliException(flag + ": expected a positive number of seconds up to "
+                    + (long) SearchConfig.MAX_TIMEOUT_S + ", got '" + text + "'");
+        }
+        return Duration.ofMillis(Math.max(1, Math.round(s * 1000)));
+    }
+
+    /** A whole-number flag in min..max, else the config's value. */
+    private static long whole(String flag, String text, long dflt, long min, long max) {
+        if (text == null) {
+            return dflt;
+        }
+        try {
+            long v = Long.parseLong(text.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new CliException(flag + ": expected a whole number in " + min + ".." + max + ", got '" + text + "'");
     }
 
     /** The seed source for a run; an LLM writes every request and answer to the run's llm.jsonl. */
@@ -77,42 +151,81 @@ final class LlmOptions {
             return new GrammarSeeds(seed, why);
         }
         LlmConfig logged = llm.withLogFile(dir.dir().resolve("llm.jsonl")).withSeed(llm.seed() != null ? llm.seed() : seed);
-        return new SeedSource() {
-            private String description = logged.replaying() ? "llm replay of " + logged.replayFile() : "llm: " + logged.model();
+        return new LlmSeedSource(logged, task, fields, out);
+    }
 
-            @Override
-            public List<Node.Program> seeds(int count) {
-                SeedResult r;
-                try (LlmSeeder seeder = new LlmSeeder(logged)) {
-                    description = seeder.description();
-                    try {
-                        r = seeder.seeds(task, count);
-                    } catch (InsufficientSeedsException e) {
-                        out.println("llm-gs: " + e.getMessage() + "; continuing with the valid ones");
-                        r = e.partial();
-                    }
+    /**
+     * Seeds from an LLM (or its replay). {@link #cancel()} may come from a shutdown hook at any
+     * time: before the seeder exists, while it waits on the network, or between its requests;
+     * the flag is volatile and checked again once the seeder is published, so no case is missed.
+     */
+    static final class LlmSeedSource implements SeedSource {
+        private final LlmConfig config;
+        private final String task;
+        private final Map<String, Object> fields;
+        private final PrintStream out;
+        private volatile boolean cancelled;
+        private volatile LlmSeeder current;
+        private String description;
+
+        LlmSeedSource(LlmConfig config, String task, Map<String, Object> fields, PrintStream out) {
+            this.config = config;
+            this.task = task;
+            this.fields = fields;
+            this.out = out;
+            this.description = config.replaying() ? "llm replay of " + config.replayFile() : "llm: " + config.model();
+        }
+
+        @Override
+        public List<Node.Program> seeds(int count) {
+            if (cancelled) {
+                throw new LlmCancelledException();
+            }
+            SeedResult r;
+            try (LlmSeeder seeder = new LlmSeeder(config, out::println)) {
+                current = seeder;
+                if (cancelled) {
+                    seeder.cancel(); // the cancel came while the seeder was being made
                 }
-                fields.put("seeded_from", r.source());
-                fields.put("model", r.model());
-                fields.put("endpoint", r.endpoint());
-                fields.put("programs_requested", r.requested());
-                fields.put("programs_valid", r.programs().size());
-                fields.put("completions_requested", r.completionsRequested());
-                fields.put("completions_received", r.completionsReceived());
-                fields.put("completions_valid", r.completionsValid());
-                fields.put("requests", r.requests());
-                fields.put("prompt_tokens", r.promptTokens());
-                fields.put("completion_tokens", r.completionTokens());
-                fields.put("total_tokens", r.totalTokens());
-                out.printf("llm-gs: %d valid seed programs from %s (%d completions, %d tokens)%n", r.programs().size(),
-                        description, r.completionsReceived(), r.totalTokens());
-                return r.programs();
+                description = seeder.description();
+                try {
+                    r = seeder.seeds(task, count);
+                } catch (InsufficientSeedsException e) {
+                    out.println("llm-gs: " + e.getMessage() + "; continuing with the valid ones");
+                    r = e.partial();
+                }
+            } finally {
+                current = null;
             }
+            fields.put("seeded_from", r.source());
+            fields.put("model", r.model());
+            fields.put("endpoint", r.endpoint());
+            fields.put("programs_requested", r.requested());
+            fields.put("programs_valid", r.programs().size());
+            fields.put("completions_requested", r.completionsRequested());
+            fields.put("completions_received", r.completionsReceived());
+            fields.put("completions_valid", r.completionsValid());
+            fields.put("requests", r.requests());
+            fields.put("prompt_tokens", r.promptTokens());
+            fields.put("completion_tokens", r.completionTokens());
+            fields.put("total_tokens", r.totalTokens());
+            out.printf("llm-gs: %d valid seed programs from %s (%d completions, %d tokens)%n", r.programs().size(),
+                    description, r.completionsReceived(), r.totalTokens());
+            return r.programs();
+        }
 
-            @Override
-            public String description() {
-                return description;
+        @Override
+        public void cancel() {
+            cancelled = true;
+            LlmSeeder s = current;
+            if (s != null) {
+                s.cancel();
             }
-        };
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
     }
 }
