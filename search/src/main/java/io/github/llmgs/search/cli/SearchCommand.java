@@ -70,7 +70,7 @@ final class SearchCommand implements Callable<Integer> {
         });
         RunDirectory.checkRoot(options.out);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
-        LlmConfig llmConfig = "llm-gs".equals(m) ? llm.prepare(config, stream) : null;
+        LlmConfig llmConfig = "llm-gs".equals(m) ? llm.prepare(config, stream, task.name()) : null;
         SearchSpec searchSpec = options.spec(task.name(), m, seed, config, settings, llmConfig);
         Function<RunFolder, Optional<String>> refusal = folder -> refusal(folder, options.overwrite, searchSpec);
         Map<String, Object> llmFields = new LinkedHashMap<>();

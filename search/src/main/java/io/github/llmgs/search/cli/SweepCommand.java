@@ -85,7 +85,13 @@ final class SweepCommand implements Callable<Integer> {
         for (String m : methodList) options.spec(taskList.get(0).name(), m, 0, config, settings, null); // fail early
         RunDirectory.checkRoot(options.out);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
-        LlmConfig llmConfig = methodList.contains("llm-gs") ? llm.prepare(config, stream) : null;
+        // a replayed llm.jsonl holds one task's answers: with one task it is checked up front
+        if (methodList.contains("llm-gs") && llm.replay != null && taskList.size() > 1) {
+            throw new CliException("--llm-replay replays one task's llm.jsonl; this sweep has " + taskList.size()
+                    + " tasks (sweep one task per replayed file)");
+        }
+        LlmConfig llmConfig = !methodList.contains("llm-gs") ? null
+                : llm.prepare(config, stream, taskList.size() == 1 ? taskList.get(0).name() : null);
 
         List<Planned> plan = new ArrayList<>();
         for (Task task : taskList) {

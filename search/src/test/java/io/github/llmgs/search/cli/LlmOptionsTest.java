@@ -141,7 +141,7 @@ class LlmOptionsTest {
     }
 
     private SeedSource source(LlmConfig llm, PrintStream out) {
-        RunDirectory dir = RunDirectory.create(tmp.resolve("run"), true);
+        RunDirectory dir = RunDirectory.claim(tmp.resolve("run"), folder -> java.util.Optional.empty());
         return LlmOptions.seedSource(llm, "DoorKey", 0, dir, new LinkedHashMap<>(), out);
     }
 

@@ -108,6 +108,36 @@ class SignalTest {
         assertEquals(expected, RunSafetyTest.withoutWallTime(Files.readString(stopped.resolve("summary.md"))));
     }
 
+    @Test
+    void sigtermCancelsAnLlmRequestThatHangsAndTheRunIsInterrupted() throws Exception {
+        try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer()) {
+            server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+                @Override
+                public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+                    return "GET".equals(request.getMethod())
+                            ? new okhttp3.mockwebserver.MockResponse().setBody("{\"data\":[{\"id\":\"slow-model\"}]}")
+                            : new okhttp3.mockwebserver.MockResponse().setSocketPolicy(
+                                    okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE); // never answers
+                }
+            });
+            server.start();
+            Path log = tmp.resolve("log");
+            Path run = tmp.resolve("DoorKey/llm-gs/0");
+            Process p = launch(log, "search", "--task", "DoorKey", "--method", "llm-gs", "--budget", "1000", "--backend",
+                    "cpu", "--out", tmp.toString(), "--llm-base-url", server.url("/v1").toString(), "--llm-model",
+                    "slow-model");
+            await("the chat request", p, () -> server.getRequestCount() >= 2, log); // GET /models, then the POST
+            long t0 = System.nanoTime();
+            p.destroy();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the hanging request is cancelled, not waited out");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertTrue(seconds < 10, "ended " + seconds + " s after SIGTERM");
+            JsonNode r = JSON.readTree(run.resolve("result.json").toFile());
+            assertEquals("interrupted", r.get("status").asText(), Files.readString(log));
+            assertEquals(2, server.getRequestCount(), "no retry after the cancel");
+        }
+    }
+
     private static List<String> lines(Path file) {
         try {
             return Files.exists(file) ? Files.readAllLines(file) : List.of();
