@@ -459,6 +459,9 @@ public final class PythonToDsl {
             return new Node.Program(body);
         }
 
+        private int nesting;
+        private int parentheses;
+
         private void skipNewlines() {
             while (peek().kind() == Kind.NEWLINE) {
                 next();
@@ -488,6 +491,18 @@ public final class PythonToDsl {
 
         /** A block: an indented list of statements, or simple statements on the colon's line. */
         private List<Node.Stmt> suite() {
+            // The DSL parser's bound, so that a hostile answer (20,000 nested ifs) is one rejection, not a stack overflow
+            if (++nesting > io.github.llmgs.dsl.Parser.MAX_NESTING) {
+                throw error(peek(), "nesting deeper than " + io.github.llmgs.dsl.Parser.MAX_NESTING + " levels");
+            }
+            try {
+                return block();
+            } finally {
+                nesting--;
+            }
+        }
+
+        private List<Node.Stmt> block() {
             List<Node.Stmt> out = new ArrayList<>();
             if (peek().kind() == Kind.NEWLINE) {
                 next();
@@ -738,7 +753,11 @@ public final class PythonToDsl {
         private Node.Cond atom() {
             Tok t = next();
             if (t.isOp("(")) {
+                if (++parentheses > io.github.llmgs.dsl.Parser.MAX_NESTING) {
+                    throw error(t, "parentheses nested deeper than " + io.github.llmgs.dsl.Parser.MAX_NESTING + " levels");
+                }
                 Node.Cond inner = negatable();
+                parentheses--;
                 Tok close = peek();
                 if (!close.isOp(")")) {
                     String specific = forbidden(close);

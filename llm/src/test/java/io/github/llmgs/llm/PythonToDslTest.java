@@ -264,4 +264,24 @@ class PythonToDslTest {
         assertEquals(Prompts.EXAMPLE_DSL, dsl(Prompts.examplePython()));
         assertEquals(Prompts.EXAMPLE_DSL, Printer.print(Parser.parse(Prompts.EXAMPLE_DSL)));
     }
+
+    /** A hostile answer nested past the DSL parser's bound is one rejection, on a small stack too. */
+    @org.junit.jupiter.api.Test
+    void deepNestingIsARejectionNotAStackOverflow() throws Exception {
+        StringBuilder ifs = new StringBuilder("def run():\n");
+        for (int d = 1; d <= 300; d++) ifs.append(" ".repeat(d)).append("if frontIsClear():\n");
+        ifs.append(" ".repeat(301)).append("move()\n");
+        String parens = "def run():\n    while " + "(".repeat(20_000) + "frontIsClear()" + ")".repeat(20_000) + ":\n        move()\n";
+        Throwable[] seen = new Throwable[2];
+        Thread small = new Thread(null, () -> {
+            seen[0] = reject(ifs.toString());
+            seen[1] = reject(parens);
+        }, "small-stack", 512 * 1024);
+        small.start();
+        small.join();
+        assertTrue(seen[0].getMessage().endsWith("nesting deeper than 100 levels"), seen[0].getMessage());
+        assertTrue(seen[1].getMessage().endsWith("parentheses nested deeper than 100 levels"), seen[1].getMessage());
+        assertEquals("DEF run m( WHILE c( frontIsClear c) w( move w) m)",
+                dsl("def run():\n    while " + "(".repeat(50) + "frontIsClear()" + ")".repeat(50) + ":\n        move()\n"));
+    }
 }
