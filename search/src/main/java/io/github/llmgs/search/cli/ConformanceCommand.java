@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,13 +35,8 @@ final class ConformanceCommand implements Callable<Integer> {
             description = "Backend to check (default: ${DEFAULT-VALUE}).")
     String backendName;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-            description = "CPU threads for the cpu and reference backends (default: all cores).")
-    int threads;
-
-    @Option(names = "--device", paramLabel = "D",
-            description = "OpenCL device for the opencl and auto backends: index or part of its name (default: the first GPU, else the first device).")
-    String device;
+    @Mixin
+    DeviceOptions where;
 
     @Override
     public Integer call() {
@@ -48,7 +44,7 @@ final class ConformanceCommand implements Callable<Integer> {
         ConformanceReport report;
         String header;
         PrintWriter err = spec.commandLine().getErr();
-        try (Backend backend = Inputs.backend(backendName, threads, device, note -> { err.println(note); err.flush(); })) {
+        try (Backend backend = Inputs.backend(backendName, where.threads, where.device, note -> { err.println(note); err.flush(); })) {
             header = String.format("backend %s (%s), vectors %s%n", backend.name(), backend.device(), vectors);
             report = new ConformanceRunner(backend).run(vectors);
         }

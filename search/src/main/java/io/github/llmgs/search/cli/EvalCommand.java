@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,13 +59,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "Backend that runs the episodes (default: ${DEFAULT-VALUE}).")
     String backendName;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-            description = "CPU threads for the cpu and reference backends (default: all cores).")
-    int threads;
-
-    @Option(names = "--device", paramLabel = "D",
-            description = "OpenCL device for the opencl and auto backends: index or part of its name (default: the first GPU, else the first device).")
-    String device;
+    @Mixin
+    DeviceOptions where;
 
     @Option(names = "--trace", paramLabel = "SEED",
             description = "Also print the step-by-step log of this seed's episode, with the initial and final world.")
@@ -91,7 +87,7 @@ final class EvalCommand implements Callable<Integer> {
         BatchResult result;
         String backendLine;
         PrintWriter err = spec.commandLine().getErr();
-        try (Backend backend = Inputs.backend(backendName, threads, device, note -> { err.println(note); err.flush(); })) {
+        try (Backend backend = Inputs.backend(backendName, where.threads, where.device, note -> { err.println(note); err.flush(); })) {
             backendLine = backend.name() + " (" + backend.device() + ")";
             result = backend.evaluate(new BatchRequest(task, instances, List.of(program), true, settings.maxCalls()));
         }

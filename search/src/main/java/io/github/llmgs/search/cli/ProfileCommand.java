@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,13 +55,8 @@ final class ProfileCommand implements Callable<Integer> {
             description = "Programs per backend call (default: the whole workload).")
     int batch;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-            description = "CPU threads for the cpu and reference backends (default: all cores).")
-    int threads;
-
-    @Option(names = "--device", paramLabel = "D",
-            description = "OpenCL device for the opencl and auto backends: index or part of its name (default: the first GPU, else the first device).")
-    String device;
+    @Mixin
+    DeviceOptions where;
 
     @Option(names = "--seeds", defaultValue = "0-31", paramLabel = "SEEDS", description = "Instance seeds (default: ${DEFAULT-VALUE}).")
     String seedsText;
@@ -98,7 +94,7 @@ final class ProfileCommand implements Callable<Integer> {
         for (long s : Inputs.seeds("--seeds", seedsText)) instances.add(Inputs.instance(task, s, "--seeds"));
         Profiler profiler = new Profiler(warmup, repeat);
         ProfileResult result;
-        try (Backend backend = Inputs.backend(backendName, threads, device, note -> { out.println(note); out.flush(); })) {
+        try (Backend backend = Inputs.backend(backendName, where.threads, where.device, note -> { out.println(note); out.flush(); })) {
             out.printf("profiling %s: %d programs x %d instances of %s%n", backend.device(), w.programs().size(),
                     instances.size(), task.name());
             out.flush();

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code search} and {@code sweep}; unset ones fall back to the config file. */
@@ -26,11 +27,8 @@ final class SearchOptions {
     @Option(names = "--batch", paramLabel = "N", description = "Most programs per backend call (default from config: 1024).")
     Integer batch;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads (default: all cores).")
-    int threads;
-
-    @Option(names = "--device", paramLabel = "D", description = "OpenCL device: index or name substring.")
-    String device;
+    @Mixin
+    DeviceOptions where;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Search config JSON (default: configs/search.json in the jar).")
     Path config;
@@ -78,7 +76,7 @@ final class SearchOptions {
             extra.put("run_settings_file", settings.source());
             return new SearchSpec(task, m, seed, budget == null ? defaults.budget() : budget, settings.maxCalls(),
                     settings.seeds(), "llm-gs".equals(m) ? seeding(llm) : null, backendName,
-                    new BackendOptions(threads, device, 0),
+                    new BackendOptions(where.threads, where.device, 0),
                     batch == null ? defaults.batch() : batch, defaults.hcK(), defaults.shcKStart(),
                     defaults.shcKEnd(), out, overwrite, extra);
         } catch (IllegalArgumentException e) {

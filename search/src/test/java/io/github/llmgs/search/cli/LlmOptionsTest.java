@@ -22,10 +22,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,16 +111,8 @@ class LlmOptionsTest {
 
     @Test
     void serverErrorsAfterTheLastAttemptAreOneLine() throws IOException {
-        try (MockWebServer server = new MockWebServer()) {
-            server.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    return "GET".equals(request.getMethod())
-                            ? new MockResponse().setBody("{\"data\":[{\"id\":\"fake-model\"}]}")
-                            : new MockResponse().setResponseCode(500).setBody("{\"error\":{\"message\":\"boom\"}}");
-                }
-            });
-            server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+        try (MockWebServer server = LoopbackLlm.answering("fake-model",
+                new MockResponse().setResponseCode(500).setBody("{\"error\":{\"message\":\"boom\"}}"))) {
             String url = server.url("/v1").toString();
             Cli.Result r = search("--llm-base-url", url, "--llm-model", "fake-model", "--llm-api-key-env",
                     "LLMGS_TEST_UNSET_KEY", "--llm-max-attempts", "1");

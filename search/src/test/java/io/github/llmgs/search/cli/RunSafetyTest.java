@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +41,10 @@ class RunSafetyTest {
 
     @Test
     void aResumedSweepRedoesUnfinishedRunsAndRefusesRunsMadeWithOtherSettings() throws Exception {
-        Cli.run(sweep("400")).assertOk();
+        Cli.Result first = Cli.run(sweep("400"));
+        first.assertOk();
+        assertEquals(1, first.out().lines().filter(l -> l.startsWith("backend: cpu on ")).count(),
+                "one backend, opened once, for the whole sweep\n" + first.show());
         String summary = Files.readString(tmp.resolve("summary.md"));
         String finished = Files.readString(run("Harvester", "shc", 0).resolve("result.json"));
 
@@ -139,16 +140,8 @@ class RunSafetyTest {
 
     @Test
     void aFailedStartDoesNotBlockTheCorrectedRerun() throws Exception {
-        try (MockWebServer server = new MockWebServer()) {
-            server.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    return "GET".equals(request.getMethod())
-                            ? new MockResponse().setBody("{\"data\":[{\"id\":\"fake-model\"}]}")
-                            : new MockResponse().setResponseCode(400).setBody("{\"error\":{\"message\":\"bad request\"}}");
-                }
-            });
-            server.start();
+        try (MockWebServer server = LoopbackLlm.answering("fake-model",
+                new MockResponse().setResponseCode(400).setBody("{\"error\":{\"message\":\"bad request\"}}"))) {
             String[] llm = {"search", "--task", "DoorKey", "--method", "llm-gs", "--budget", "50", "--backend", "cpu",
                     "--out", tmp.toString(), "--llm-base-url", server.url("/v1").toString(), "--llm-model", "fake-model"};
             Cli.Result failed = Cli.run(llm);

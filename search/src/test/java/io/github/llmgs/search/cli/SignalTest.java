@@ -110,17 +110,8 @@ class SignalTest {
 
     @Test
     void sigtermCancelsAnLlmRequestThatHangsAndTheRunIsInterrupted() throws Exception {
-        try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer()) {
-            server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
-                @Override
-                public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
-                    return "GET".equals(request.getMethod())
-                            ? new okhttp3.mockwebserver.MockResponse().setBody("{\"data\":[{\"id\":\"slow-model\"}]}")
-                            : new okhttp3.mockwebserver.MockResponse().setSocketPolicy(
-                                    okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE); // never answers
-                }
-            });
-            server.start();
+        try (okhttp3.mockwebserver.MockWebServer server = LoopbackLlm.answering("slow-model",
+                new okhttp3.mockwebserver.MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE))) {
             Path log = tmp.resolve("log");
             Path run = tmp.resolve("DoorKey/llm-gs/0");
             Process p = launch(log, "search", "--task", "DoorKey", "--method", "llm-gs", "--budget", "1000", "--backend",
