@@ -13,7 +13,7 @@ public final class World {
     public static final int MAX_MARKERS = 10;
 
     /** Multiplier of the polynomial hash streamed over the state key's decimal digits. */
-    static final long KEY_BASE = 0x9E3779B97F4A7C15L;
+    public static final long KEY_BASE = 0x9E3779B97F4A7C15L;
 
     public final int rows;
     public final int cols;

@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The OpenCL C sources on the classpath ({@code karel.cl} and the generated {@code opcodes.h})
+ * The OpenCL C sources on the classpath ({@code karel.cl} and the generated {@code opcodes.h} and {@code engine.h})
  * and the build options that specialise the kernel for one task variant, size and call limit.
  */
 final class KernelSource {
     static final String KERNEL_FILE = "karel.cl";
     static final String HEADER_FILE = "opcodes.h";
+    /** The generated headers karel.cl includes, in its order. */
+    static final java.util.List<String> HEADERS = java.util.List.of(HEADER_FILE, EngineHeader.FILE);
     static final String KERNEL_NAME = "karel";
 
     /** MT19937 words of Snake's per-work-item food generator. */
@@ -34,23 +36,39 @@ final class KernelSource {
     }
 
     /**
-     * karel.cl with {@code #include "opcodes.h"} replaced by the header's text (so the build
-     * needs no include path) and a {@code #line} directive so that build logs name karel.cl lines.
+     * karel.cl with each {@code #include "X"} of a generated header replaced by the header's text
+     * (so the build needs no include path), each followed by a {@code #line} directive so that
+     * build logs name karel.cl lines.
      */
     static String program() {
         String kernel = resource(KERNEL_FILE);
-        String header = resource(HEADER_FILE);
-        String include = "#include \"" + HEADER_FILE + "\"";
-        int at = kernel.indexOf(include);
-        if (at < 0) {
-            throw new IllegalStateException(KERNEL_FILE + " does not include " + HEADER_FILE);
+        for (String header : HEADERS) {
+            String include = "#include \"" + header + "\"";
+            int at = kernel.indexOf(include);
+            if (at < 0) {
+                throw new IllegalStateException(KERNEL_FILE + " does not include " + header);
+            }
+            int line = kernelLine(kernel, at);
+            kernel = kernel.substring(0, at) + resource(header) + "\n#line " + (line + 1) + " \"" + KERNEL_FILE + "\"\n"
+                    + kernel.substring(at + include.length()).replaceFirst("^\r?\n", "");
         }
+        return kernel;
+    }
+
+    /** The karel.cl line of position {@code at}, counting the #line directives already inlined. */
+    private static int kernelLine(String text, int at) {
         int line = 1;
-        for (int i = 0; i < at; i++) {
-            if (kernel.charAt(i) == '\n') line++;
+        int from = 0;
+        int directive = text.lastIndexOf("\n#line ", at);
+        if (directive >= 0) {
+            int start = directive + "\n#line ".length();
+            line = Integer.parseInt(text.substring(start, text.indexOf(' ', start)));
+            from = text.indexOf('\n', start) + 1;
         }
-        return kernel.substring(0, at) + header + "\n#line " + (line + 1) + " \"" + KERNEL_FILE + "\"\n"
-                + kernel.substring(at + include.length()).replaceFirst("^\r?\n", "");
+        for (int i = from; i < at; i++) {
+            if (text.charAt(i) == '\n') line++;
+        }
+        return line;
     }
 
     /** What one built program is specialised for. */

@@ -27,6 +27,7 @@ import static org.jocl.CL.clSetKernelArg;
 
 import io.github.llmgs.dsl.Printer;
 import io.github.llmgs.dsl.bytecode.Compiler;
+import io.github.llmgs.engine.ExitStatus;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
@@ -71,11 +72,11 @@ import org.jocl.cl_program;
 public final class OpenClBackend implements Backend {
     public static final String NAME = "opencl";
 
-    /** Exit statuses the kernel writes (karel.cl STATUS_*). */
-    static final int STATUS_OK = 0;
-    static final int STATUS_CRASHED = 1;
-    static final int STATUS_CALL_LIMIT = 2;
-    static final int STATUS_BAD_OPCODE = 3;
+    /** Exit statuses the kernel writes (engine.h's STATUS_*, generated from {@link ExitStatus}). */
+    static final int STATUS_OK = ExitStatus.OK.ordinal();
+    static final int STATUS_WHILE_REPEAT = ExitStatus.WHILE_REPEAT.ordinal();
+    static final int STATUS_CALL_LIMIT = ExitStatus.CALL_LIMIT.ordinal();
+    static final int STATUS_BAD_OPCODE = ExitStatus.BAD_OPCODE.ordinal();
 
     /** Launch sizes when options leave them open: GPUs want many warps, a CPU a few groups per core. */
     private static final int DEFAULT_MAX_PAIRS_GPU = 1 << 16;

@@ -18,13 +18,15 @@
  *   -DTASK=<Task.kernelId()> -DSPARSE=<0|1> -DROWS=<rows> -DCOLS=<cols> -DMAX_CALLS=<max_calls>
  *   -DWHILE_CAPACITY=<power of two >= 1.5 * (MAX_CALLS + 1)>
  *
- * Exit status per episode (data, never an exception): STATUS_OK, STATUS_CRASHED (WHILE repeat),
- * STATUS_CALL_LIMIT (more than MAX_CALLS calls), STATUS_BAD_OPCODE (code a verifier would reject).
+ * Exit status per episode (data, never an exception): STATUS_OK, STATUS_WHILE_REPEAT,
+ * STATUS_CALL_LIMIT (more than MAX_CALLS calls), STATUS_BAD_OPCODE (code a verifier would reject);
+ * these, the TASK_* ids and KEY_BASE come from engine.h, generated from the engine's Java.
  */
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #pragma OPENCL FP_CONTRACT OFF
 
 #include "opcodes.h"
+#include "engine.h"
 
 #if !defined(TASK) || !defined(SPARSE) || !defined(ROWS) || !defined(COLS) || !defined(MAX_CALLS) || !defined(WHILE_CAPACITY)
 #error "karel.cl needs -DTASK -DSPARSE -DROWS -DCOLS -DMAX_CALLS -DWHILE_CAPACITY"
@@ -32,30 +34,6 @@
 
 #define CELLS (ROWS * COLS)
 #define WALL_WORDS ((CELLS + 31) / 32)
-#define MAX_MARKERS 10
-
-/* World.KEY_BASE */
-#define KEY_BASE 0x9E3779B97F4A7C15UL
-
-#define STATUS_OK 0
-#define STATUS_CRASHED 1
-#define STATUS_CALL_LIMIT 2
-#define STATUS_BAD_OPCODE 3
-
-/* Task.kernelId() of each dense task (a sparse variant shares it; SPARSE tells them apart). */
-#define TASK_STAIR_CLIMBER 0
-#define TASK_MAZE 1
-#define TASK_FOUR_CORNERS 2
-#define TASK_TOP_OFF 3
-#define TASK_HARVESTER 4
-#define TASK_CLEAN_HOUSE 5
-#define TASK_DOOR_KEY 6
-#define TASK_ONE_STROKE 7
-#define TASK_SEEDER 8
-#define TASK_SNAKE 9
-#define TASK_WALL_AVOIDER 10
-#define TASK_PATH_FOLLOW 11
-
 
 /* ------------------------------------------------------------------------------------------ */
 /* Direction                                                                                   */
@@ -76,7 +54,7 @@ typedef struct {
     int dir;
     int numCalls;
     int crashed;
-    /* why the world first crashed: STATUS_CRASHED or STATUS_CALL_LIMIT (not in the Java World) */
+    /* why the world first crashed: STATUS_WHILE_REPEAT or STATUS_CALL_LIMIT (not in the Java World) */
     int crashStatus;
     int markerTotal;
     int cellsOverOne;
@@ -932,7 +910,7 @@ __kernel void karel(
                 if (w->crashed) {
                     pc = prog[pc + 2];
                 } else if (!record(&whileMemory, prog[pc + 1], stateKey(w, keyPow))) {
-                    w->crashStatus = STATUS_CRASHED;
+                    w->crashStatus = STATUS_WHILE_REPEAT;
                     w->crashed = 1;
                     pc = prog[pc + 2];
                 } else {

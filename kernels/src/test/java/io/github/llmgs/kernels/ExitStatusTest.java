@@ -44,7 +44,7 @@ class ExitStatusTest {
         int[] want = {
             OpenClBackend.STATUS_OK,
             OpenClBackend.STATUS_OK,
-            OpenClBackend.STATUS_CRASHED,
+            OpenClBackend.STATUS_WHILE_REPEAT,
             OpenClBackend.STATUS_CALL_LIMIT,
             OpenClBackend.STATUS_BAD_OPCODE,
             OpenClBackend.STATUS_BAD_OPCODE,

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.llmgs.dsl.bytecode.Opcode;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.Tasks;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,34 +25,51 @@ class OpcodesHeaderTest {
         assertEquals(generated, checkedIn, REGENERATE);
     }
 
+    static final String REGENERATE_ENGINE = "kernels/src/main/resources/io/github/llmgs/kernels/engine.h is out of date "
+            + "with the engine's ExitStatus, TaskKernel or World; regenerate it from the repository root with:\n"
+            + "  mvn -q -o compile -pl kernels -am && java -cp dsl/target/classes:engine/target/classes:kernels/target/classes "
+            + "io.github.llmgs.kernels.EngineHeader > kernels/src/main/resources/io/github/llmgs/kernels/engine.h";
+
     @Test
-    void kernelTaskIdsMatchTaskKernelIds() {
+    void checkedInEngineHeaderMatchesTheEngine() {
+        String checkedIn = KernelSource.resource(EngineHeader.FILE).replace("\r\n", "\n");
+        assertEquals(EngineHeader.text(), checkedIn, REGENERATE_ENGINE);
         String kernel = KernelSource.resource(KernelSource.KERNEL_FILE);
-        Matcher m = Pattern.compile("#define TASK_([A-Z_]+) (\\d+)").matcher(kernel);
-        Map<String, Integer> defined = new HashMap<>();
-        while (m.find()) defined.put(m.group(1), Integer.parseInt(m.group(2)));
-        assertEquals(12, defined.size(), "karel.cl should define 12 TASK_ ids: " + defined);
+        assertTrue(!Pattern.compile("#define (TASK_|STATUS_|KEY_BASE|MAX_MARKERS)").matcher(kernel).find(),
+                "karel.cl takes these numbers from engine.h and defines none of them itself");
+    }
+
+    @Test
+    void everyTaskNamesItsKernelReward() {
         for (Task t : Tasks.all()) {
             String base = t.sparse() ? t.name().substring(0, t.name().length() - "Sparse".length()) : t.name();
             String macro = base.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-            assertEquals(t.kernelId(), defined.get(macro), "karel.cl TASK_" + macro + " vs " + t.name() + ".kernelId()");
+            assertEquals(io.github.llmgs.engine.tasks.TaskKernel.valueOf(macro).ordinal(), t.kernelId(),
+                    t.name() + " compiles TASK_" + macro);
         }
     }
 
     @Test
-    void programInlinesTheHeaderAndKeepsKernelLineNumbers() {
+    void programInlinesTheHeadersAndKeepsKernelLineNumbers() {
         String source = KernelSource.program();
-        assertTrue(source.contains("#define OP_REPEAT_NEXT"), "opcodes.h is inlined");
-        assertTrue(!source.contains("#include \"opcodes.h\""), "the include is replaced");
-        String kernel = KernelSource.resource(KernelSource.KERNEL_FILE);
-        String[] kernelLines = kernel.split("\n", -1);
-        int includeLine = 0;
-        while (!kernelLines[includeLine].startsWith("#include")) includeLine++;
-        String marker = "#line " + (includeLine + 2) + " \"karel.cl\"\n";
-        int at = source.indexOf(marker);
-        assertTrue(at >= 0, "a #line directive follows the header");
-        assertTrue(source.substring(at + marker.length()).startsWith(kernelLines[includeLine + 1]),
-                "karel.cl continues right after the #line directive");
+        assertTrue(source.contains("#define OP_REPEAT_NEXT") && source.contains("#define STATUS_WHILE_REPEAT"),
+                "opcodes.h and engine.h are inlined");
+        assertTrue(!source.contains("#include"), "the includes are replaced");
+        String[] kernelLines = KernelSource.resource(KernelSource.KERNEL_FILE).split("\n", -1);
+        String[] sourceLines = source.split("\n", -1);
+        // every karel.cl line after the includes sits where the last #line directive says it does
+        int lastDirective = -1, directiveLine = 0;
+        for (int i = 0; i < sourceLines.length; i++) {
+            Matcher m = Pattern.compile("#line (\\d+) \"karel.cl\"").matcher(sourceLines[i]);
+            if (m.matches()) {
+                lastDirective = i;
+                directiveLine = Integer.parseInt(m.group(1));
+            }
+        }
+        assertTrue(lastDirective > 0, "a #line directive follows the headers");
+        for (int i = lastDirective + 1; i < sourceLines.length; i++) {
+            assertEquals(kernelLines[directiveLine - 1 + (i - lastDirective - 1)], sourceLines[i], "source line " + i);
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class CleanHouse extends KarelTask {
     private static final Layout LAYOUT = Layout.load();
 
     public CleanHouse(boolean sparse) {
-        super("CleanHouse", 5, 14, 22, sparse);
+        super("CleanHouse", TaskKernel.CLEAN_HOUSE, 14, 22, sparse);
     }
 
     @Override

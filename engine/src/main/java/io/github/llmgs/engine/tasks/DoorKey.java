@@ -13,7 +13,7 @@ import io.github.llmgs.engine.World;
  */
 public final class DoorKey extends KarelTask {
     public DoorKey() {
-        super("DoorKey", 6, 8, 8, false);
+        super("DoorKey", TaskKernel.DOOR_KEY, 8, 8, false);
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.github.llmgs.engine.World;
 /** Put one marker in each of the four inner corners and nowhere else. No params. */
 public final class FourCorners extends KarelTask {
     public FourCorners(boolean sparse) {
-        super("FourCorners", 2, 12, 12, sparse);
+        super("FourCorners", TaskKernel.FOUR_CORNERS, 12, 12, sparse);
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.github.llmgs.engine.TaskInstance;
 /** Pick up the marker on every inner cell. Params: [N0]. */
 public final class Harvester extends KarelTask {
     public Harvester(boolean sparse) {
-        super("Harvester", 4, 8, 8, sparse);
+        super("Harvester", TaskKernel.HARVESTER, 8, 8, sparse);
     }
 
     @Override

@@ -8,11 +8,11 @@ abstract class KarelTask implements Task {
     private final int rows;
     private final int cols;
     private final boolean sparse;
-    private final int kernelId;
+    private final TaskKernel kernel;
 
-    KarelTask(String baseName, int kernelId, int rows, int cols, boolean sparse) {
+    KarelTask(String baseName, TaskKernel kernel, int rows, int cols, boolean sparse) {
         this.baseName = baseName;
-        this.kernelId = kernelId;
+        this.kernel = kernel;
         this.rows = rows;
         this.cols = cols;
         this.sparse = sparse;
@@ -22,7 +22,7 @@ abstract class KarelTask implements Task {
     @Override public int rows() { return rows; }
     @Override public int cols() { return cols; }
     @Override public boolean sparse() { return sparse; }
-    @Override public int kernelId() { return kernelId; }
+    @Override public int kernelId() { return kernel.ordinal(); }
 
     static int manhattan(int r1, int c1, int r2, int c2) {
         return Math.abs(r1 - r2) + Math.abs(c1 - c2);

@@ -13,7 +13,7 @@ import java.util.List;
 /** Reach the marker in a depth-first-carved maze. Params: [markerRow, markerCol, d0]. */
 public final class Maze extends KarelTask {
     public Maze(boolean sparse) {
-        super("Maze", 1, 8, 8, sparse);
+        super("Maze", TaskKernel.MAZE, 8, 8, sparse);
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.github.llmgs.engine.World;
 /** Visit every inner cell once; each cell left behind becomes a wall. Params: [M]. */
 public final class OneStroke extends KarelTask {
     public OneStroke() {
-        super("OneStroke", 7, 8, 8, false);
+        super("OneStroke", TaskKernel.ONE_STROKE, 8, 8, false);
     }
 
     @Override

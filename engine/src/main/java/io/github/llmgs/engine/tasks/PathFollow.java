@@ -13,7 +13,7 @@ import io.github.llmgs.engine.World;
  */
 public final class PathFollow extends KarelTask {
     public PathFollow() {
-        super("PathFollow", 11, 8, 8, false);
+        super("PathFollow", TaskKernel.PATH_FOLLOW, 8, 8, false);
     }
 
     @Override

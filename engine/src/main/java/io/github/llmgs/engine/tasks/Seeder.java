@@ -9,7 +9,7 @@ import io.github.llmgs.engine.TaskInstance;
 /** Put exactly one marker on every inner cell. Params: [M]. */
 public final class Seeder extends KarelTask {
     public Seeder() {
-        super("Seeder", 8, 8, 8, false);
+        super("Seeder", TaskKernel.SEEDER, 8, 8, false);
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class Snake extends KarelTask {
     static final int FINAL_SIZE = 22;
 
     public Snake() {
-        super("Snake", 9, 8, 8, false);
+        super("Snake", TaskKernel.SNAKE, 8, 8, false);
     }
 
     @Override

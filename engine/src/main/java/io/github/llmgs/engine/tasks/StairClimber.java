@@ -13,7 +13,7 @@ import io.github.llmgs.engine.World;
  */
 public final class StairClimber extends KarelTask {
     public StairClimber(boolean sparse) {
-        super("StairClimber", 0, 12, 12, sparse);
+        super("StairClimber", TaskKernel.STAIR_CLIMBER, 12, 12, sparse);
     }
 
     @Override

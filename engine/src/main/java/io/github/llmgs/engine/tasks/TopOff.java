@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class TopOff extends KarelTask {
     public TopOff(boolean sparse) {
-        super("TopOff", 3, 12, 12, sparse);
+        super("TopOff", TaskKernel.TOP_OFF, 12, 12, sparse);
     }
 
     @Override

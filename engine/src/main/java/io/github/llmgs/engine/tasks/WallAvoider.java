@@ -12,7 +12,7 @@ import io.github.llmgs.engine.World;
  */
 public final class WallAvoider extends KarelTask {
     public WallAvoider() {
-        super("WallAvoider", 10, 8, 5, false);
+        super("WallAvoider", TaskKernel.WALL_AVOIDER, 8, 5, false);
     }
 
     @Override
