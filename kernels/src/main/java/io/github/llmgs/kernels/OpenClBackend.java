@@ -4,25 +4,12 @@ import static org.jocl.CL.CL_CONTEXT_PLATFORM;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_MEM_WRITE_ONLY;
-import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
-import static org.jocl.CL.CL_TRUE;
-import static org.jocl.CL.clBuildProgram;
-import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clCreateCommandQueue;
 import static org.jocl.CL.clCreateContext;
-import static org.jocl.CL.clCreateKernel;
-import static org.jocl.CL.clCreateProgramWithSource;
-import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
-import static org.jocl.CL.clEnqueueReadBuffer;
-import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
-import static org.jocl.CL.clGetProgramBuildInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseContext;
-import static org.jocl.CL.clReleaseKernel;
-import static org.jocl.CL.clReleaseMemObject;
-import static org.jocl.CL.clReleaseProgram;
 import static org.jocl.CL.clSetKernelArg;
 
 import io.github.llmgs.dsl.Printer;
@@ -35,11 +22,8 @@ import io.github.llmgs.engine.batch.BackendException;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -50,7 +34,6 @@ import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
-import org.jocl.cl_program;
 
 /**
  * The OpenCL backend: {@code karel.cl} runs one work-item per (program, instance) episode, a
@@ -89,31 +72,22 @@ public final class OpenClBackend implements Backend {
     private final int localSize;
     private final cl_context context;
     private final cl_command_queue queue;
-    private final Map<KernelSource.Config, Built> built = new LinkedHashMap<>();
+    private final KernelCache kernels;
+    private final InstanceUpload instances;
 
     // Device buffers, allocated on first use and grown when needed; close() releases them in
     // reverse of this order, then the kernels and programs, the queue and the context.
-    private final Buffer code = new Buffer("code", CL_MEM_READ_ONLY, true);
-    private final Buffer codeOffsets = new Buffer("code offsets", CL_MEM_READ_ONLY, true);
-    private final Buffer instHero = new Buffer("instance heroes", CL_MEM_READ_ONLY, true);
-    private final Buffer instWalls = new Buffer("instance walls", CL_MEM_READ_ONLY, true);
-    private final Buffer instMarkers = new Buffer("instance markers", CL_MEM_READ_ONLY, true);
-    private final Buffer instParams = new Buffer("instance params", CL_MEM_READ_ONLY, true);
-    private final Buffer whileKeys = new Buffer("WHILE keys", CL_MEM_READ_WRITE, false);
-    private final Buffer whileStamps = new Buffer("WHILE stamps", CL_MEM_READ_WRITE, false);
-    private final Buffer rngState = new Buffer("Snake MT19937 state", CL_MEM_READ_WRITE, false);
-    private final Buffer outReturn = new Buffer("returns", CL_MEM_WRITE_ONLY, false);
-    private final Buffer outSteps = new Buffer("steps", CL_MEM_WRITE_ONLY, false);
-    private final Buffer outCalls = new Buffer("calls", CL_MEM_WRITE_ONLY, false);
-    private final Buffer outCrashed = new Buffer("crash flags", CL_MEM_WRITE_ONLY, false);
-    private final Buffer outStatus = new Buffer("exit statuses", CL_MEM_WRITE_ONLY, false);
-    private final List<Buffer> buffers = List.of(code, codeOffsets, instHero, instWalls, instMarkers, instParams,
-            whileKeys, whileStamps, rngState, outReturn, outSteps, outCalls, outCrashed, outStatus);
-
-    /** The instance list now on the device (compared by equality) and its parameter stride. */
-    private List<TaskInstance> uploadedInstances;
-    private KernelSource.Config uploadedLayout;
-    private int paramStride;
+    private final DeviceBuffer code;
+    private final DeviceBuffer codeOffsets;
+    private final DeviceBuffer whileKeys;
+    private final DeviceBuffer whileStamps;
+    private final DeviceBuffer rngState;
+    private final DeviceBuffer outReturn;
+    private final DeviceBuffer outSteps;
+    private final DeviceBuffer outCalls;
+    private final DeviceBuffer outCrashed;
+    private final DeviceBuffer outStatus;
+    private final List<DeviceBuffer> buffers;
 
     /** Stamp of the last launch; WHILE slots of older launches read as empty. */
     private long stamp;
@@ -134,6 +108,26 @@ public final class OpenClBackend implements Backend {
             throw e;
         }
         this.queue = q;
+        this.kernels = new KernelCache(context, queue, device);
+        this.instances = new InstanceUpload(context, queue, device);
+        code = buffer("code", CL_MEM_READ_ONLY, true);
+        codeOffsets = buffer("code offsets", CL_MEM_READ_ONLY, true);
+        whileKeys = buffer("WHILE keys", CL_MEM_READ_WRITE, false);
+        whileStamps = buffer("WHILE stamps", CL_MEM_READ_WRITE, false);
+        rngState = buffer("Snake MT19937 state", CL_MEM_READ_WRITE, false);
+        outReturn = buffer("returns", CL_MEM_WRITE_ONLY, false);
+        outSteps = buffer("steps", CL_MEM_WRITE_ONLY, false);
+        outCalls = buffer("calls", CL_MEM_WRITE_ONLY, false);
+        outCrashed = buffer("crash flags", CL_MEM_WRITE_ONLY, false);
+        outStatus = buffer("exit statuses", CL_MEM_WRITE_ONLY, false);
+        List<DeviceBuffer> all = new ArrayList<>(List.of(code, codeOffsets));
+        all.addAll(instances.buffers());
+        all.addAll(List.of(whileKeys, whileStamps, rngState, outReturn, outSteps, outCalls, outCrashed, outStatus));
+        buffers = List.copyOf(all);
+    }
+
+    private DeviceBuffer buffer(String what, long flags, boolean doubling) {
+        return new DeviceBuffer(what, flags, doubling, context, queue, device);
     }
 
     @SuppressWarnings("deprecation")
@@ -218,11 +212,11 @@ public final class OpenClBackend implements Backend {
      * Runs bytecode as given, without verifying it (the kernel reports code a verifier would
      * reject as STATUS_BAD_OPCODE); {@link #evaluate} passes only compiled, verified code.
      */
-    synchronized Episodes run(Task task, List<TaskInstance> instances, int[][] codes, int maxCalls, boolean perEpisode) {
+    synchronized Episodes run(Task task, List<TaskInstance> taskInstances, int[][] codes, int maxCalls, boolean perEpisode) {
         if (closed) {
             throw new IllegalStateException("the OpenCL backend is closed");
         }
-        int n = instances.size();
+        int n = taskInstances.size();
         long total = (long) codes.length * n;
         if (total > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("batch of " + total + " episodes is too large for one request");
@@ -231,8 +225,8 @@ public final class OpenClBackend implements Backend {
                 new int[(int) total], new int[(int) total]);
         if (total > 0) {
             KernelSource.Config config = KernelSource.Config.of(task, maxCalls);
-            Built kernel = kernelFor(config);
-            uploadInstances(config, instances);
+            KernelCache.Built kernel = kernels.kernelFor(config);
+            instances.upload(config, taskInstances);
             uploadCode(codes);
             launch(config, kernel, n, (int) total, perEpisode, e);
         }
@@ -263,7 +257,8 @@ public final class OpenClBackend implements Backend {
         return (int) Math.max(1, limit);
     }
 
-    private void launch(KernelSource.Config config, Built kernel, int instances, int total, boolean perEpisode, Episodes e) {
+    private void launch(KernelSource.Config config, KernelCache.Built kernel, int instances, int total, boolean perEpisode,
+                        Episodes e) {
         double[] returns = e.returns;
         int[] steps = e.steps, calls = e.calls, crashed = e.crashed, status = e.status;
         int chunk = pairsPerLaunch(config, instances, total);
@@ -278,19 +273,19 @@ public final class OpenClBackend implements Backend {
         outCrashed.ensure(chunk * (long) Sizeof.cl_int, false);
         outStatus.ensure(chunk * (long) Sizeof.cl_int, false);
 
-        cl_kernel k = kernel.kernel;
+        cl_kernel k = kernel.kernel();
         int a = 0;
         setMem(k, a++, code);
         setMem(k, a++, codeOffsets);
         setInt(k, a++, instances);
         int pairBaseArg = a++;
         int pairCountArg = a++;
-        setMem(k, a++, instHero);
-        setMem(k, a++, instWalls);
-        setMem(k, a++, instMarkers);
-        setMem(k, a++, instParams);
-        setInt(k, a++, paramStride);
-        clSetKernelArg(k, a++, Sizeof.cl_mem, Pointer.to(kernel.keyPow));
+        setMem(k, a++, this.instances.hero);
+        setMem(k, a++, this.instances.walls);
+        setMem(k, a++, this.instances.markers);
+        setMem(k, a++, this.instances.params);
+        setInt(k, a++, this.instances.paramStride());
+        clSetKernelArg(k, a++, Sizeof.cl_mem, Pointer.to(kernel.keyPow()));
         setMem(k, a++, whileKeys);
         setMem(k, a++, whileStamps);
         int stampArg = a++;
@@ -329,16 +324,16 @@ public final class OpenClBackend implements Backend {
         return (int) stamp;
     }
 
-    private void read(Buffer from, Pointer to, long bytes) {
-        clEnqueueReadBuffer(queue, from.mem, CL_TRUE, 0, bytes, to, 0, null, null);
+    private static void read(DeviceBuffer from, Pointer to, long bytes) {
+        from.read(to, bytes);
     }
 
     private static long roundUp(long value, long multiple) {
         return (value + multiple - 1) / multiple * multiple;
     }
 
-    private static void setMem(cl_kernel k, int index, Buffer b) {
-        clSetKernelArg(k, index, Sizeof.cl_mem, Pointer.to(b.mem));
+    private static void setMem(cl_kernel k, int index, DeviceBuffer b) {
+        clSetKernelArg(k, index, Sizeof.cl_mem, Pointer.to(b.mem()));
     }
 
     private static void setInt(cl_kernel k, int index, int value) {
@@ -359,107 +354,9 @@ public final class OpenClBackend implements Backend {
         codeOffsets.write(Pointer.to(offsets), (long) offsets.length * Sizeof.cl_int);
     }
 
-    /** Uploads the instances unless the same list (by equality) is already on the device. */
-    private void uploadInstances(KernelSource.Config config, List<TaskInstance> instances) {
-        if (instances.equals(uploadedInstances) && sameLayout(config, uploadedLayout)) {
-            return;
-        }
-        int n = instances.size(), cells = config.cells(), words = config.wallWords();
-        int stride = 1;
-        for (TaskInstance t : instances) {
-            if (t.rows() != config.rows() || t.cols() != config.cols()) {
-                throw new IllegalArgumentException("instance " + t.task() + " seed " + t.seed() + " is " + t.rows() + "x"
-                        + t.cols() + " but the task is " + config.rows() + "x" + config.cols());
-            }
-            stride = Math.max(stride, t.params().length);
-        }
-        int[] hero = new int[3 * n];
-        int[] walls = new int[n * words];
-        byte[] markers = new byte[n * cells];
-        int[] params = new int[n * stride];
-        for (int i = 0; i < n; i++) {
-            TaskInstance t = instances.get(i);
-            hero[3 * i] = t.heroRow();
-            hero[3 * i + 1] = t.heroCol();
-            hero[3 * i + 2] = t.heroDir();
-            for (int c = 0; c < cells; c++) {
-                if (t.walls()[c]) walls[i * words + (c >>> 5)] |= 1 << (c & 31);
-            }
-            System.arraycopy(t.markers(), 0, markers, i * cells, cells);
-            System.arraycopy(t.params(), 0, params, i * stride, t.params().length);
-        }
-        instHero.write(Pointer.to(hero), (long) hero.length * Sizeof.cl_int);
-        instWalls.write(Pointer.to(walls), (long) walls.length * Sizeof.cl_int);
-        instMarkers.write(Pointer.to(markers), markers.length);
-        instParams.write(Pointer.to(params), (long) params.length * Sizeof.cl_int);
-        paramStride = stride;
-        uploadedInstances = List.copyOf(instances);
-        uploadedLayout = config;
-    }
-
-    private static boolean sameLayout(KernelSource.Config a, KernelSource.Config b) {
-        return b != null && a.rows() == b.rows() && a.cols() == b.cols();
-    }
-
     /** The kernel for a configuration, built on first use. */
-    Built kernelFor(KernelSource.Config config) {
-        Built b = built.get(config);
-        if (b == null) {
-            b = build(config);
-            built.put(config, b);
-        }
-        return b;
-    }
-
-    private Built build(KernelSource.Config config) {
-        String options = config.buildOptions();
-        cl_program program = clCreateProgramWithSource(context, 1, new String[] {KernelSource.program()}, null, null);
-        try {
-            clBuildProgram(program, 1, new cl_device_id[] {device.device()}, options, null, null);
-        } catch (CLException e) {
-            String log = buildLog(program);
-            clReleaseProgram(program);
-            throw new IllegalStateException("OpenCL build of " + KernelSource.KERNEL_FILE + " failed on " + device.describe()
-                    + " with options '" + options + "' (" + e.getMessage() + "); build log:\n" + log, e);
-        }
-        cl_kernel kernel;
-        try {
-            kernel = clCreateKernel(program, KernelSource.KERNEL_NAME, null);
-        } catch (CLException e) {
-            String log = buildLog(program);
-            clReleaseProgram(program);
-            throw new IllegalStateException("OpenCL kernel '" + KernelSource.KERNEL_NAME + "' unavailable on "
-                    + device.describe() + " (" + e.getMessage() + "); build log:\n" + log, e);
-        }
-        long[] powers = keyPowers(config.cells());
-        cl_mem keyPow = clCreateBuffer(context, CL_MEM_READ_ONLY, (long) powers.length * Sizeof.cl_ulong, null, null);
-        clEnqueueWriteBuffer(queue, keyPow, CL_TRUE, 0, (long) powers.length * Sizeof.cl_ulong, Pointer.to(powers), 0, null, null);
-        return new Built(program, kernel, keyPow);
-    }
-
-    /** KEY_BASE^k for k = 0..cells, as World's keyBasePowers. */
-    static long[] keyPowers(int cells) {
-        long[] p = new long[cells + 1];
-        p[0] = 1;
-        for (int i = 1; i < p.length; i++) {
-            p[i] = p[i - 1] * 0x9E3779B97F4A7C15L;
-        }
-        return p;
-    }
-
-    private String buildLog(cl_program program) {
-        try {
-            long[] size = new long[1];
-            clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, 0, null, size);
-            byte[] bytes = new byte[(int) size[0]];
-            clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, bytes.length, Pointer.to(bytes), null);
-            int end = 0;
-            while (end < bytes.length && bytes[end] != 0) end++;
-            String log = new String(bytes, 0, end, StandardCharsets.UTF_8).strip();
-            return log.isEmpty() ? "(empty)" : log;
-        } catch (CLException e) {
-            return "(no build log: " + e.getMessage() + ")";
-        }
+    KernelCache.Built kernelFor(KernelSource.Config config) {
+        return kernels.kernelFor(config);
     }
 
     /** Releases buffers, kernels, programs, the queue and the context, in reverse order of creation. */
@@ -469,82 +366,13 @@ public final class OpenClBackend implements Backend {
             return;
         }
         closed = true;
-        List<Buffer> reversed = new ArrayList<>(buffers);
+        List<DeviceBuffer> reversed = new ArrayList<>(buffers);
         java.util.Collections.reverse(reversed);
-        for (Buffer b : reversed) {
+        for (DeviceBuffer b : reversed) {
             b.release();
         }
-        List<Built> kernels = new ArrayList<>(built.values());
-        java.util.Collections.reverse(kernels);
-        for (Built b : kernels) {
-            clReleaseMemObject(b.keyPow);
-            clReleaseKernel(b.kernel);
-            clReleaseProgram(b.program);
-        }
-        built.clear();
+        kernels.release();
         clReleaseCommandQueue(queue);
         clReleaseContext(context);
-    }
-
-    /** A built program: its kernel and the key-power table for its grid size. */
-    record Built(cl_program program, cl_kernel kernel, cl_mem keyPow) {}
-
-    /** A device buffer kept across batches; grows (never shrinks) when a batch needs more. */
-    private final class Buffer {
-        final String what;
-        final long flags;
-        /** Small input buffers grow by doubling; scratch is sized exactly to its launch. */
-        final boolean doubling;
-        cl_mem mem;
-        long bytes;
-
-        Buffer(String what, long flags, boolean doubling) {
-            this.what = what;
-            this.flags = flags;
-            this.doubling = doubling;
-        }
-
-        /** Makes the buffer at least that large; true if it was (re)allocated. Zero-fills new ones if asked. */
-        boolean ensure(long need, boolean zero) {
-            need = Math.max(need, 16);
-            if (mem != null && bytes >= need) {
-                return false;
-            }
-            release();
-            long size = need;
-            if (doubling && bytes > 0) {
-                size = Math.max(need, Math.min(bytes * 2, device.maxAllocSize()));
-            }
-            try {
-                mem = clCreateBuffer(context, flags, size, null, null);
-            } catch (CLException e) {
-                throw new IllegalStateException("cannot allocate " + size + " bytes for the " + what + " buffer on "
-                        + device.describe() + ": " + e.getMessage(), e);
-            }
-            bytes = size;
-            if (zero) {
-                fillZero();
-            }
-            return true;
-        }
-
-        void write(Pointer from, long size) {
-            ensure(size, false);
-            if (size > 0) {
-                clEnqueueWriteBuffer(queue, mem, CL_TRUE, 0, size, from, 0, null, null);
-            }
-        }
-
-        void fillZero() {
-            clEnqueueFillBuffer(queue, mem, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, bytes, 0, null, null);
-            clFinish(queue);
-        }
-
-        void release() {
-            if (mem != null) {
-                clReleaseMemObject(mem);
-                mem = null;
-            }
-        }
     }
 }

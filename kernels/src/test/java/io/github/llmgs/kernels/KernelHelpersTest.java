@@ -157,7 +157,7 @@ class KernelHelpersTest {
             instances.add(new TaskInstance("probe", g, rows, cols, new boolean[cells], m, hero[3 * g], hero[3 * g + 1],
                     hero[3 * g + 2], new int[0]));
         }
-        long[] powers = OpenClBackend.keyPowers(cells);
+        long[] powers = KernelCache.keyPowers(cells);
         long[] out = new long[4 * worlds];
         cl_program program = build(config);
         cl_kernel kernel = clCreateKernel(program, "probeStateKey", null);

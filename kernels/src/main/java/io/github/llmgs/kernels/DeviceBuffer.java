@@ -1,0 +1,93 @@
+package io.github.llmgs.kernels;
+
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clEnqueueFillBuffer;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clEnqueueWriteBuffer;
+import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clReleaseMemObject;
+import static org.jocl.CL.CL_TRUE;
+
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_mem;
+
+/**
+ * A device buffer kept across batches: allocated on first use, grown (never shrunk) when a batch
+ * needs more, released once by the backend's close.
+ */
+final class DeviceBuffer {
+    private final String what;
+    private final long flags;
+    /** Small input buffers grow by doubling; scratch is sized exactly to its launch. */
+    private final boolean doubling;
+    private final cl_context context;
+    private final cl_command_queue queue;
+    private final OpenClDevice device;
+    private cl_mem mem;
+    private long bytes;
+
+    DeviceBuffer(String what, long flags, boolean doubling, cl_context context, cl_command_queue queue, OpenClDevice device) {
+        this.what = what;
+        this.flags = flags;
+        this.doubling = doubling;
+        this.context = context;
+        this.queue = queue;
+        this.device = device;
+    }
+
+    cl_mem mem() {
+        return mem;
+    }
+
+    /** Makes the buffer at least that large; true if it was (re)allocated. Zero-fills new ones if asked. */
+    boolean ensure(long need, boolean zero) {
+        need = Math.max(need, 16);
+        if (mem != null && bytes >= need) {
+            return false;
+        }
+        release();
+        long size = need;
+        if (doubling && bytes > 0) {
+            size = Math.max(need, Math.min(bytes * 2, device.maxAllocSize()));
+        }
+        try {
+            mem = clCreateBuffer(context, flags, size, null, null);
+        } catch (CLException e) {
+            throw new IllegalStateException("cannot allocate " + size + " bytes for the " + what + " buffer on "
+                    + device.describe() + ": " + e.getMessage(), e);
+        }
+        bytes = size;
+        if (zero) {
+            fillZero();
+        }
+        return true;
+    }
+
+    void write(Pointer from, long size) {
+        ensure(size, false);
+        if (size > 0) {
+            clEnqueueWriteBuffer(queue, mem, CL_TRUE, 0, size, from, 0, null, null);
+        }
+    }
+
+    /** Reads {@code size} bytes from the start of the buffer, waiting for them. */
+    void read(Pointer to, long size) {
+        clEnqueueReadBuffer(queue, mem, CL_TRUE, 0, size, to, 0, null, null);
+    }
+
+    void fillZero() {
+        clEnqueueFillBuffer(queue, mem, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, bytes, 0, null, null);
+        clFinish(queue);
+    }
+
+    void release() {
+        if (mem != null) {
+            clReleaseMemObject(mem);
+            mem = null;
+        }
+    }
+}
