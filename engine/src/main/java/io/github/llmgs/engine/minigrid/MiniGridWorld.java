@@ -370,8 +370,12 @@ public final class MiniGridWorld {
             }
             out.append('\n');
         }
-        out.append(String.format("agent (%d,%d) dir %d%s carrying %s step %d", agentX, agentY, agentDir,
-                agentPosIsArray ? " (array)" : "", carryingText(), stepCount));
+        out.append(String.format("agent (%d,%d) dir %d%s", agentX, agentY, agentDir, agentPosIsArray ? " (array)" : ""));
+        if (agentX >= 0 && agentY >= 0 && agentX < width && agentY < height && !isEmpty(agentX, agentY)) {
+            out.append(" on ");
+            appendGlyph(out, cell(agentX, agentY));
+        }
+        out.append(" carrying ").append(carryingText()).append(" step ").append(stepCount);
         return out.toString();
     }
 }
