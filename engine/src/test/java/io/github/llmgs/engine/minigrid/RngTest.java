@@ -85,7 +85,7 @@ class RngTest {
             assertEquals(want, got, task.name() + " seed " + seed);
             calls += want.size();
         }
-        assertEquals(true, calls > 96 * 2, "calls counted: " + calls);
+        assertEquals(982, calls, "integers calls over all resets");
     }
 
     @Test
