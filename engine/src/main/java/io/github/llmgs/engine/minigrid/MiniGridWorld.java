@@ -66,11 +66,11 @@ public final class MiniGridWorld {
 
     /** The state right after {@code reset(seed)}: a fresh generator seeded with the instance seed. */
     public static MiniGridWorld generate(MiniGridTask task, long seed) {
-        return generate(task, seed, new Generator(seed));
+        return generate(task, new Generator(seed));
     }
 
-    /** As {@link #generate(MiniGridTask, long)} with a given generator (e.g. one logging its calls). */
-    public static MiniGridWorld generate(MiniGridTask task, long seed, Generator rng) {
+    /** As {@link #generate(MiniGridTask, long)} from a generator already seeded (e.g. one logging its calls). */
+    public static MiniGridWorld generate(MiniGridTask task, Generator rng) {
         MiniGridWorld w = new MiniGridWorld(task);
         task.generate(w, rng);
         return w;

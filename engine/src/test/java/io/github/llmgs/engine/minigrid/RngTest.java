@@ -75,7 +75,7 @@ class RngTest {
             List<String> got = new ArrayList<>();
             Generator rng = new Generator(seed);
             rng.logCalls((low, high, result) -> got.add("integers [" + low + ", " + high + "] " + result));
-            MiniGridWorld.generate(task, seed, rng);
+            MiniGridWorld.generate(task, rng);
             List<String> want = new ArrayList<>();
             for (JsonNode call : line.get("calls")) {
                 assertEquals("integers", call.get(0).asText());
