@@ -13,6 +13,11 @@ public final class LavaGap implements MiniGridTask {
     }
 
     @Override
+    public String description() {
+        return "reach the green goal through the gap in a column of lava";
+    }
+
+    @Override
     public int width() {
         return SIZE;
     }

@@ -9,6 +9,9 @@ public interface MiniGridTask {
     /** As the reference spells it: {@code LavaGap}, {@code RedBlueDoor}, {@code PutNear}. */
     String name();
 
+    /** One line for {@code llmgs tasks}. */
+    String description();
+
     int width();
 
     int height();

@@ -13,6 +13,11 @@ public final class PutNear implements MiniGridTask {
     }
 
     @Override
+    public String description() {
+        return "pick up the ball and drop it next to the box";
+    }
+
+    @Override
     public int width() {
         return SIZE;
     }

@@ -13,6 +13,11 @@ public final class RedBlueDoor implements MiniGridTask {
     }
 
     @Override
+    public String description() {
+        return "open the red door, then the blue door";
+    }
+
+    @Override
     public int width() {
         return 2 * SIZE;
     }

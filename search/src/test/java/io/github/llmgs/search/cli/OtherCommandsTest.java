@@ -99,19 +99,39 @@ class OtherCommandsTest {
     }
 
     @Test
-    void tasksListsAllEighteen() {
+    void tasksListsTheEighteenKarelAndThreeMiniGridTasks() {
         Cli.Result r = Cli.run("tasks").assertOk();
         List<String> lines = r.out().lines().toList();
-        assertEquals(19, lines.size(), r::show);
-        assertEquals("task size sparse description", lines.get(0).replaceAll("\\s+", " "), r::show);
+        assertEquals(1 + 18 + 3, lines.size(), r::show);
+        assertEquals("task domain size sparse description", lines.get(0).replaceAll("\\s+", " "), r::show);
         List<Task> all = Tasks.all();
         for (int i = 0; i < all.size(); i++) {
             Task t = all.get(i);
-            assertEquals(String.format("%-19s %-8s %-7s %s", t.name(), t.rows() + " x " + t.cols(),
+            assertEquals(String.format("%-19s %-9s %-8s %-7s %s", t.name(), "karel", t.rows() + " x " + t.cols(),
                     t.sparse() ? "yes" : "no", t.description()), lines.get(i + 1), r::show);
         }
-        assertTrue(r.out().contains("WallAvoider         8 x 5    no "), r::show);
-        assertTrue(r.out().contains("CleanHouseSparse    14 x 22  yes "), r::show);
+        assertTrue(r.out().contains("WallAvoider         karel     8 x 5    no "), r::show);
+        assertTrue(r.out().contains("CleanHouseSparse    karel     14 x 22  yes "), r::show);
+        assertEquals(List.of("LavaGap minigrid 6 x 6 no", "RedBlueDoor minigrid 6 x 12 no", "PutNear minigrid 6 x 6 no"),
+                lines.subList(19, 22).stream().map(l -> String.join(" ", List.of(l.split("\\s+")).subList(0, 6))).toList(),
+                r::show);
+    }
+
+    @Test
+    void showDrawsAMiniGridInstanceInTheVectorsGlyphs() {
+        Cli.Result r = Cli.run("show", "--task", "LavaGap", "--seed", "3").assertOk();
+        assertEquals("""
+                LavaGap, seed 3: 6 rows x 6 cols; agent at x 1, y 1, facing east
+                WeWeWeWeWeWe
+                We>>......We
+                We....Vr..We
+                We....Vr..We
+                We....VrGgWe
+                WeWeWeWeWeWe
+                """, String.join("\n", r.out().lines().toList().subList(0, 7)) + "\n", r::show);
+        assertTrue(r.out().contains("legend: .. empty   We wall   Gg goal   Vr lava"), r::show);
+        Cli.Result doors = Cli.run("show", "--task", "RedBlueDoor", "--seed", "0").assertOk();
+        assertTrue(doors.out().contains("We....Dr....vv..Db....We\n"), doors::show);
     }
 
     @Test
