@@ -1,9 +1,13 @@
 package io.github.llmgs.dsl;
 
+import io.github.llmgs.dsl.karel.Karel;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * The reference's probabilistic grammar (spec/search.md section 1). Search curves are only
+ * The reference's probabilistic grammar (spec/search.md sections 1 and 5) over one domain's
+ * {@link Vocabulary}: the statement kinds and their weights are common to all domains, the
+ * condition, action, feature and argument weights and option orders are the vocabulary's. Search curves are only
  * comparable with the paper's if random programs and mutations follow the reference's
  * distribution, so this mirrors its {@code _fill_children(node, current_height, current_sequence)}
  * (LLM-GS, prog_policies/search_space/programmatic_space.py) rather than a cleaner design.
@@ -24,11 +28,11 @@ public final class Grammar {
         STATEMENT,
         /** A Concatenate's first child: any statement but a Concatenate. */
         FIRST_STATEMENT,
-        /** A While/If condition: a perception or a Not. */
+        /** A While/If condition: a feature or a Not. */
         CONDITION,
         /** An IFELSE condition: the reference's production rules forbid a Not here. */
         ITE_CONDITION,
-        /** The inside of a Not: a perception only. */
+        /** The inside of a Not: a feature only. */
         NOT_FEATURE,
         /** A REPEAT count. */
         REPEAT_COUNT;
@@ -71,14 +75,35 @@ public final class Grammar {
     }
 
     private static final Kind[] KINDS = Kind.values();
-    private static final double NOT_WEIGHT = 0.1;
-    private static final double FEATURE_WEIGHT = 0.9;
-    /** Indexed like {@link Action#values()}. */
-    private static final double[] ACTION_WEIGHTS = {0.5, 0.15, 0.15, 0.1, 0.1};
-    /** Indexed like {@link Perception#values()}. */
-    private static final double[] PERCEPTION_WEIGHTS = {0.5, 0.15, 0.15, 0.1, 0.1};
-    private static final Action[] ACTIONS = Action.values();
-    private static final Perception[] PERCEPTIONS = Perception.values();
+
+    private final Vocabulary vocabulary;
+    /** Indexed like {@link Vocabulary#actions()}. */
+    private final double[] actionWeights;
+    /** Indexed like {@link Vocabulary#features()}. */
+    private final double[] featureWeights;
+    /** Per feature, its arguments' weights (uniform), empty for a feature without one. */
+    private final double[][] argumentWeights;
+
+    /** The Karel grammar. */
+    public Grammar() {
+        this(Karel.VOCABULARY);
+    }
+
+    public Grammar(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        this.actionWeights = vocabulary.actions().stream().mapToDouble(ActionWord::weight).toArray();
+        this.featureWeights = vocabulary.features().stream().mapToDouble(FeatureWord::weight).toArray();
+        this.argumentWeights = new double[featureWeights.length][];
+        for (FeatureWord f : vocabulary.features()) {
+            double[] w = new double[f.arguments().size()];
+            Arrays.fill(w, 1.0 / w.length);
+            argumentWeights[f.id()] = w;
+        }
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
 
     /** A random program within {@link Limits}; over-limit draws are discarded and redrawn. */
     public Node.Program randomProgram(RandomGenerator rng) {
@@ -119,7 +144,7 @@ public final class Grammar {
             case ITE_CONDITION:
                 return feature(rng);
             case CONDITION:
-                return rng.nextDouble() * (FEATURE_WEIGHT + NOT_WEIGHT) < NOT_WEIGHT
+                return rng.nextDouble() * (vocabulary.featureWeight() + vocabulary.notWeight()) < vocabulary.notWeight()
                         ? new Node.Not(feature(rng))
                         : feature(rng);
             default:
@@ -150,7 +175,7 @@ public final class Grammar {
                         (Node.Stmt) sample(Slot.FIRST_STATEMENT, depth, sequence + 1, rng),
                         (Node.Stmt) sample(Slot.STATEMENT, depth, sequence + 1, rng));
             default:
-                return new Node.Act(ACTIONS[draw(ACTION_WEIGHTS, rng)]);
+                return new Node.Act(vocabulary.actions().get(draw(actionWeights, rng)));
         }
     }
 
@@ -168,8 +193,13 @@ public final class Grammar {
         return KINDS[draw(w, rng)];
     }
 
-    private static Node.Feature feature(RandomGenerator rng) {
-        return new Node.Feature(PERCEPTIONS[draw(PERCEPTION_WEIGHTS, rng)]);
+    /** A feature's name, then (right after it) its argument if it takes one: one node. */
+    private Node.Feature feature(RandomGenerator rng) {
+        FeatureWord f = vocabulary.features().get(draw(featureWeights, rng));
+        if (!f.takesArgument()) {
+            return new Node.Feature(f);
+        }
+        return new Node.Feature(f, f.arguments().get(draw(argumentWeights[f.id()], rng)));
     }
 
     /** Index drawn with probability proportional to its weight (zero weights never drawn). */

@@ -85,6 +85,8 @@ public final class Limits {
             own = 3; // REPEAT r( r), the R=n being its ConstInt child
         } else if (node instanceof Node.Not) {
             own = 3; // not c( c)
+        } else if (node instanceof Node.Feature f && f.argument() != null) {
+            own = 4; // front_object_type h( ball h)
         } else {
             own = 1; // Act, Feature, ConstInt
         }
@@ -94,7 +96,7 @@ public final class Limits {
         return total + own;
     }
 
-    /** All nodes including the root. */
+    /** All nodes including the root; a feature with its argument is one node. */
     public static int nodeCount(Node node) {
         int count = 0;
         while (node instanceof Node.Concatenate c) {

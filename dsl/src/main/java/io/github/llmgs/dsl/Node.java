@@ -57,18 +57,39 @@ public sealed interface Node permits Node.Program, Node.Stmt, Node.Cond, Node.Co
         public List<Node> children() { return List.of(first, rest); }
     }
 
-    record Act(Action action) implements Stmt {
+    /** An action of the program's domain ({@link Vocabulary#actions}). */
+    record Act(ActionWord action) implements Stmt {
         public int heightContribution() { return 0; }
         public List<Node> children() { return List.of(); }
     }
 
-    /** {@code not c( h c)}: its child is always a perception, never another Not. */
+    /** {@code not c( h c)}: its child is always a feature, never another Not. */
     record Not(Feature feature) implements Cond {
         public int heightContribution() { return 0; }
         public List<Node> children() { return List.of(feature); }
     }
 
-    record Feature(Perception perception) implements Cond {
+    /**
+     * A feature of the program's domain ({@link Vocabulary#features}) with its argument, if it
+     * takes one: {@code front_object_type h( ball h)} is one node. The argument is null for a
+     * feature without one, and otherwise any single word (the reference compares it literally).
+     */
+    record Feature(FeatureWord feature, String argument) implements Cond {
+        public Feature {
+            if (feature.takesArgument() != (argument != null)) {
+                throw new IllegalArgumentException("'" + feature.token() + "' takes "
+                        + (feature.takesArgument() ? "an argument" : "no argument") + ", given " + argument);
+            }
+            if (argument != null && (argument.isEmpty() || argument.codePoints().anyMatch(Character::isWhitespace))) {
+                throw new IllegalArgumentException("an argument is one word, not '" + argument + "'");
+            }
+        }
+
+        /** A feature without an argument. */
+        public Feature(FeatureWord feature) {
+            this(feature, null);
+        }
+
         public int heightContribution() { return 0; }
         public List<Node> children() { return List.of(); }
     }

@@ -1,11 +1,15 @@
 package io.github.llmgs.dsl;
 
+import io.github.llmgs.dsl.karel.Karel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Recursive-descent parser for LEAPS token programs ({@code DEF run m( ... m)}).
+ * Recursive-descent parser for LEAPS token programs ({@code DEF run m( ... m)}) of one domain:
+ * the program shapes are common, the actions and features come from the domain's
+ * {@link Vocabulary} (Karel where none is given). A word of another domain is an unknown token,
+ * and the error says which domain it belongs to.
  *
  * <p>Tokens may be separated by any whitespace, including newlines, because LLM answers are not
  * reliably single-spaced; positions in errors are reported against the original text.
@@ -27,11 +31,15 @@ public final class Parser {
             "DEF", "run", "m(", "m)", "WHILE", "IF", "IFELSE", "ELSE", "REPEAT", "not",
             "c(", "c)", "w(", "w)", "i(", "i)", "e(", "e)", "r(", "r)");
 
+    /** Brackets of a feature's argument, {@code front_object_type h( ball h)}: syntax only where some feature takes one. */
+    private static final Set<String> ARGUMENT_BRACKETS = Set.of("h(", "h)");
+
     private static final Set<String> OPENERS = Set.of("WHILE", "IF", "IFELSE", "REPEAT");
 
     private record Token(String text, int line, int column) {}
 
     private final String source;
+    private final Vocabulary vocabulary;
     private int at;
     private int line = 1;
     private int column = 1;
@@ -42,8 +50,9 @@ public final class Parser {
     private Token lookahead;
     private int depth;
 
-    private Parser(String source) {
+    private Parser(String source, Vocabulary vocabulary) {
         this.source = source;
+        this.vocabulary = vocabulary;
         this.at = !source.isEmpty() && source.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
     }
 
@@ -88,9 +97,14 @@ public final class Parser {
         return new Token(source.substring(start, at), line, startColumn);
     }
 
-    /** Parses a whole program; trailing tokens after the closing {@code m)} are an error. */
+    /** Parses a whole Karel program; trailing tokens after the closing {@code m)} are an error. */
     public static Node.Program parse(String source) {
-        Parser p = new Parser(source);
+        return parse(source, Karel.VOCABULARY);
+    }
+
+    /** Parses a whole program of {@code vocabulary}'s domain; trailing tokens after the closing {@code m)} are an error. */
+    public static Node.Program parse(String source, Vocabulary vocabulary) {
+        Parser p = new Parser(source, vocabulary);
         Node.Program program = p.program();
         Token t = p.peek();
         if (t != null) {
@@ -140,7 +154,7 @@ public final class Parser {
             depth--;
             return s;
         }
-        Action a = Action.fromToken(t.text());
+        ActionWord a = vocabulary.action(t.text());
         if (a == null) {
             throw unexpected(t, expected);
         }
@@ -187,33 +201,40 @@ public final class Parser {
         }
     }
 
-    /** {@code c( perception c)} or {@code c( not c( perception c) c)}. */
+    /** {@code c( feature c)} or {@code c( not c( feature c) c)}. */
     private Node.Cond condition() {
         expect("c(");
         Token t = next("a condition");
         Node.Cond cond;
         if (t.text().equals("not")) {
             expect("c(");
-            cond = new Node.Not(perception("a perception (a 'not' cannot hold another 'not')"));
+            String expected = "a " + vocabulary.featureNoun() + " (a 'not' cannot hold another 'not')";
+            cond = new Node.Not(feature(next(expected), expected));
             expect("c)");
         } else {
-            Perception p = Perception.fromToken(t.text());
-            if (p == null) {
-                throw unexpected(t, "a condition");
-            }
-            cond = new Node.Feature(p);
+            cond = feature(t, "a condition");
         }
         expect("c)");
         return cond;
     }
 
-    private Node.Feature perception(String expected) {
-        Token t = next(expected);
-        Perception p = Perception.fromToken(t.text());
-        if (p == null) {
+    /** A feature, its token {@code t} already read, with {@code h( word h)} if it takes an argument. */
+    private Node.Feature feature(Token t, String expected) {
+        FeatureWord f = vocabulary.feature(t.text());
+        if (f == null) {
             throw unexpected(t, expected);
         }
-        return new Node.Feature(p);
+        if (!f.takesArgument()) {
+            return new Node.Feature(f);
+        }
+        expect("h(");
+        String what = "the argument of '" + f.token() + "'";
+        Token argument = next(what);
+        if (isStructural(argument.text())) {
+            throw error(argument, "expected " + what + " but found '" + argument.text() + "'");
+        }
+        expect("h)");
+        return new Node.Feature(f, argument.text());
     }
 
     private Node.ConstInt repeatCount() {
@@ -261,15 +282,27 @@ public final class Parser {
         return t;
     }
 
-    private static boolean isKnown(String text) {
-        return KEYWORDS.contains(text) || text.startsWith("R=")
-                || Action.fromToken(text) != null || Perception.fromToken(text) != null;
+    private boolean isStructural(String text) {
+        return KEYWORDS.contains(text) || (vocabulary.hasArguments() && ARGUMENT_BRACKETS.contains(text));
     }
 
-    /** A token outside the vocabulary is reported as such: "expected X" would mislead there. */
+    private boolean isKnown(String text) {
+        return isStructural(text) || text.startsWith("R=") || vocabulary.owns(text);
+    }
+
+    /**
+     * A token outside the vocabulary is reported as such: "expected X" would mislead there. A
+     * word of another domain says so, since that is most likely a program given to the wrong task.
+     */
     private ParseException unexpected(Token t, String expected) {
         if (!isKnown(t.text())) {
-            return error(t, "unknown token '" + t.text() + "'");
+            String detail = "unknown token '" + t.text() + "'";
+            for (Vocabulary other : Domains.owning(t.text(), vocabulary)) {
+                String kind = other.action(t.text()) != null ? "action" : other.featureNoun();
+                return error(t, detail + " (a " + other.domain() + " " + kind + "; this is a "
+                        + vocabulary.domain() + " program)");
+            }
+            return error(t, detail);
         }
         return error(t, "expected " + expected + " but found '" + t.text() + "'");
     }

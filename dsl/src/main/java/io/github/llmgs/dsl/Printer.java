@@ -2,7 +2,8 @@ package io.github.llmgs.dsl;
 
 /**
  * Writes the LEAPS token form with single spaces. The output is the canonical text programs are
- * compared, cached and sent to the LLM by, so it must match the reference byte for byte.
+ * compared, cached and sent to the LLM by, so it must match the reference byte for byte. It needs
+ * no vocabulary: every action and feature in the tree carries its own token.
  */
 public final class Printer {
 
@@ -57,7 +58,12 @@ public final class Printer {
             write(n.feature(), sb);
             tok(sb, "c)");
         } else if (node instanceof Node.Feature f) {
-            tok(sb, f.perception().token());
+            tok(sb, f.feature().token());
+            if (f.argument() != null) {
+                tok(sb, "h(");
+                tok(sb, f.argument());
+                tok(sb, "h)");
+            }
         } else if (node instanceof Node.ConstInt k) {
             tok(sb, "R=" + k.value());
         } else {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.llmgs.dsl.karel.Action;
+import io.github.llmgs.dsl.karel.Perception;
 import io.github.llmgs.dsl.bytecode.Bytecode;
 import io.github.llmgs.dsl.bytecode.Capacity;
 import io.github.llmgs.dsl.bytecode.Compiler;

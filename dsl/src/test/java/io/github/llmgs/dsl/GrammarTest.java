@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.llmgs.dsl.karel.Action;
+import io.github.llmgs.dsl.karel.Perception;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -48,9 +50,9 @@ class GrammarTest {
 
     private static void tally(Node node) {
         if (node instanceof Node.Act a) {
-            actions.merge(a.action(), 1, Integer::sum);
+            actions.merge((Action) a.action(), 1, Integer::sum);
         } else if (node instanceof Node.Feature f) {
-            perceptions.merge(f.perception(), 1, Integer::sum);
+            perceptions.merge((Perception) f.feature(), 1, Integer::sum);
         } else if (node instanceof Node.ConstInt k) {
             repeatCounts[k.value()]++;
         } else if (node instanceof Node.While w) {

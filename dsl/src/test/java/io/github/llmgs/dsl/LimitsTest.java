@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.llmgs.dsl.karel.Action;
+import io.github.llmgs.dsl.karel.Perception;
 import org.junit.jupiter.api.Test;
 
 class LimitsTest {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.llmgs.dsl.karel.Action;
+import io.github.llmgs.dsl.karel.Perception;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +75,7 @@ class MutatorTest {
                     && c.first().equals(new Node.Act(Action.MOVE))
                     && c.rest() instanceof Node.If f && f.body().equals(new Node.Act(Action.MOVE))
                     && f.cond() instanceof Node.Not not
-                    && not.feature().perception() != Perception.LEFT_IS_CLEAR) {
+                    && not.feature().feature() != Perception.LEFT_IS_CLEAR) {
                 featureOnlyChanged++;
             }
         }

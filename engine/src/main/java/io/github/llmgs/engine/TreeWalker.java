@@ -1,8 +1,8 @@
 package io.github.llmgs.engine;
 
-import io.github.llmgs.dsl.Action;
 import io.github.llmgs.dsl.Node;
-import io.github.llmgs.dsl.Perception;
+import io.github.llmgs.dsl.karel.Action;
+import io.github.llmgs.dsl.karel.Perception;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -85,7 +85,7 @@ public final class TreeWalker {
                 s = c.rest();
             }
             if (s instanceof Node.Act a) {
-                act(a.action());
+                act(Action.of(a.action()));
             } else if (s instanceof Node.If i) {
                 if (test(i.cond())) exec(i.body());
             } else if (s instanceof Node.Ite i) {
@@ -113,7 +113,7 @@ public final class TreeWalker {
             if (c instanceof Node.Not n) {
                 return !test(n.feature());
             }
-            Perception p = ((Node.Feature) c).perception();
+            Perception p = Perception.of(((Node.Feature) c).feature());
             world.countCall();
             boolean value = perceive(p);
             if (log != null) log.condition(p.token(), value, world);

@@ -20,7 +20,7 @@
 #define MAX_WHILES 64
 #define PERCEPTIONS 5
 
-/* io.github.llmgs.dsl.Perception ordinals: the operand of JUMP_IF and JUMP_IF_NOT. */
+/* io.github.llmgs.dsl.karel.Perception ids: the operand of JUMP_IF and JUMP_IF_NOT. */
 #define PERCEPTION_FRONT_IS_CLEAR 0
 #define PERCEPTION_LEFT_IS_CLEAR 1
 #define PERCEPTION_RIGHT_IS_CLEAR 2

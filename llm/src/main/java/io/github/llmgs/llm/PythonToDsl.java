@@ -1,9 +1,9 @@
 package io.github.llmgs.llm;
 
-import io.github.llmgs.dsl.Action;
 import io.github.llmgs.dsl.Grammar;
 import io.github.llmgs.dsl.Node;
-import io.github.llmgs.dsl.Perception;
+import io.github.llmgs.dsl.karel.Action;
+import io.github.llmgs.dsl.karel.Perception;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,8 @@
 package io.github.llmgs.dsl.bytecode;
 
 import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.karel.Action;
+import io.github.llmgs.dsl.karel.Perception;
 import java.util.Arrays;
 
 /**
@@ -12,6 +14,10 @@ import java.util.Arrays;
  * REPEAT n s    :   REPEAT_PUSH n; top: REPEAT_NEXT end; s; JUMP top; end:
  * </pre>
  * A {@code not c( p c)} condition flips JUMP_IF_NOT to JUMP_IF.
+ *
+ * <p>The opcode set is still Karel's (its five action opcodes, perception ids as operands): a
+ * program of another domain is refused here until the bytecode grows domain-neutral
+ * {@code ACT id} and feature-with-argument operands.
  */
 public final class Compiler {
     private int[] code = new int[64];
@@ -39,7 +45,7 @@ public final class Compiler {
             s = c.rest();
         }
         if (s instanceof Node.Act a) {
-            emit(switch (a.action()) {
+            emit(switch (Action.of(a.action())) {
                 case MOVE -> Opcode.MOVE;
                 case TURN_LEFT -> Opcode.TURN_LEFT;
                 case TURN_RIGHT -> Opcode.TURN_RIGHT;
@@ -98,14 +104,19 @@ public final class Compiler {
         token++; // c(
         int at;
         if (c instanceof Node.Not n) {
-            at = emit(Opcode.JUMP_IF, n.feature().perception().ordinal(), 0);
+            at = emit(Opcode.JUMP_IF, perception(n.feature()), 0);
             token += 4; // not c( p c)
         } else {
-            at = emit(Opcode.JUMP_IF_NOT, ((Node.Feature) c).perception().ordinal(), 0);
+            at = emit(Opcode.JUMP_IF_NOT, perception((Node.Feature) c), 0);
             token++;
         }
         token++; // c)
         return at;
+    }
+
+    /** The operand of JUMP_IF / JUMP_IF_NOT: the perception's id. */
+    private static int perception(Node.Feature f) {
+        return Perception.of(f.feature()).id();
     }
 
     private int emit(Opcode op, int... operands) {

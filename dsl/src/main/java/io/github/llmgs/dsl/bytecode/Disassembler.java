@@ -1,6 +1,6 @@
 package io.github.llmgs.dsl.bytecode;
 
-import io.github.llmgs.dsl.Perception;
+import io.github.llmgs.dsl.karel.Perception;
 
 /** One line per instruction: offset, opcode, operands (perceptions by name), source token. */
 public final class Disassembler {

@@ -102,9 +102,9 @@ public enum Opcode {
         sb.append(String.format("#define MAX_REPEAT_DEPTH %d%n", MAX_REPEAT_DEPTH));
         sb.append(String.format("#define MAX_WHILES %d%n", MAX_WHILES));
         sb.append(String.format("#define PERCEPTIONS %d%n", PERCEPTIONS));
-        sb.append("\n/* io.github.llmgs.dsl.Perception ordinals: the operand of JUMP_IF and JUMP_IF_NOT. */\n");
-        for (io.github.llmgs.dsl.Perception p : io.github.llmgs.dsl.Perception.values()) {
-            sb.append(String.format("#define PERCEPTION_%s %d%n", p.name(), p.ordinal()));
+        sb.append("\n/* io.github.llmgs.dsl.karel.Perception ids: the operand of JUMP_IF and JUMP_IF_NOT. */\n");
+        for (io.github.llmgs.dsl.karel.Perception p : io.github.llmgs.dsl.karel.Perception.values()) {
+            sb.append(String.format("#define PERCEPTION_%s %d%n", p.name(), p.id()));
         }
         sb.append("\n/* Opcode.operands: ints after each opcode (0 for unknown opcodes, which the dispatch rejects). */\n");
         sb.append("static inline int operands(int op) {\n    switch (op) {\n");

@@ -94,8 +94,8 @@ class BytecodeTest {
             assertEquals(op, Opcode.of(op.number));
         }
         assertTrue(Opcode.openClHeader().contains("#define OP_WHILE_CHECK   9"));
-        // the VMs map action opcodes to io.github.llmgs.dsl.Action by offset
-        for (io.github.llmgs.dsl.Action a : io.github.llmgs.dsl.Action.values()) {
+        // the VMs map action opcodes to io.github.llmgs.dsl.karel.Action by offset
+        for (io.github.llmgs.dsl.karel.Action a : io.github.llmgs.dsl.karel.Action.values()) {
             assertEquals(Opcode.MOVE.number + a.ordinal(), Opcode.valueOf(a.name()).number);
         }
     }

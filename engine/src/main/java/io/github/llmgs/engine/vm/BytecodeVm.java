@@ -1,9 +1,9 @@
 package io.github.llmgs.engine.vm;
 
-import io.github.llmgs.dsl.Action;
-import io.github.llmgs.dsl.Perception;
 import io.github.llmgs.dsl.bytecode.Opcode;
 import io.github.llmgs.dsl.bytecode.Opcode.Code;
+import io.github.llmgs.dsl.karel.Action;
+import io.github.llmgs.dsl.karel.Perception;
 import io.github.llmgs.engine.Reward;
 import io.github.llmgs.engine.StepLog;
 import io.github.llmgs.engine.World;

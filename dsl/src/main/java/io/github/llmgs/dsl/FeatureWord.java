@@ -1,0 +1,33 @@
+package io.github.llmgs.dsl;
+
+import java.util.List;
+
+/**
+ * A boolean feature of a domain's {@link Vocabulary} (Karel calls them perceptions). A feature
+ * may take an argument, written {@code front_object_type h( ball h)}; the feature and its
+ * argument are one AST node ({@link Node.Feature}).
+ */
+public interface FeatureWord {
+
+    /** Position in the vocabulary's feature list, which is also the grammar's option order. */
+    int id();
+
+    /** The program text, e.g. {@code frontIsClear}. */
+    String token();
+
+    /** The grammar's weight for this feature when a feature slot is drawn. */
+    double weight();
+
+    /**
+     * The words the grammar draws the argument from, uniformly, in draw order; empty for a
+     * feature without an argument. The parser accepts any other word too (the reference compares
+     * it literally), so this list bounds sampling, not parsing.
+     */
+    default List<String> arguments() {
+        return List.of();
+    }
+
+    default boolean takesArgument() {
+        return !arguments().isEmpty();
+    }
+}
