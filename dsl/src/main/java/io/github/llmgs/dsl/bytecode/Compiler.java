@@ -1,5 +1,6 @@
 package io.github.llmgs.dsl.bytecode;
 
+import io.github.llmgs.dsl.ActionWord;
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.karel.Action;
 import io.github.llmgs.dsl.karel.Perception;
@@ -45,7 +46,7 @@ public final class Compiler {
             s = c.rest();
         }
         if (s instanceof Node.Act a) {
-            emit(switch (Action.of(a.action())) {
+            emit(switch (karel(a.action())) {
                 case MOVE -> Opcode.MOVE;
                 case TURN_LEFT -> Opcode.TURN_LEFT;
                 case TURN_RIGHT -> Opcode.TURN_RIGHT;
@@ -114,9 +115,19 @@ public final class Compiler {
         return at;
     }
 
+    private static Action karel(ActionWord a) {
+        if (a instanceof Action k) {
+            return k;
+        }
+        throw new IllegalArgumentException("the bytecode has only Karel's actions, not '" + a.token() + "'");
+    }
+
     /** The operand of JUMP_IF / JUMP_IF_NOT: the perception's id. */
     private static int perception(Node.Feature f) {
-        return Perception.of(f.feature()).id();
+        if (f.feature() instanceof Perception p) {
+            return p.id();
+        }
+        throw new IllegalArgumentException("the bytecode has only Karel's perceptions, not '" + f.feature().token() + "'");
     }
 
     private int emit(Opcode op, int... operands) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.llmgs.dsl.Domains;
 import io.github.llmgs.dsl.Grammar;
 import io.github.llmgs.dsl.Parser;
 import io.github.llmgs.dsl.Printer;
@@ -13,6 +14,17 @@ import org.junit.jupiter.api.Test;
 class BytecodeTest {
     private static Bytecode compile(String program) {
         return Compiler.compile(Parser.parse(program));
+    }
+
+    /** Until the opcodes are domain-neutral, a MiniGrid program is a clear refusal, never Karel code. */
+    @Test
+    void aProgramOfAnotherDomainIsRefused() {
+        IllegalArgumentException action = assertThrows(IllegalArgumentException.class,
+                () -> Compiler.compile(Parser.parse("DEF run m( forward m)", Domains.MINIGRID)));
+        assertEquals("the bytecode has only Karel's actions, not 'forward'", action.getMessage());
+        IllegalArgumentException feature = assertThrows(IllegalArgumentException.class, () -> Compiler.compile(
+                Parser.parse("DEF run m( IF c( front_object_type h( ball h) c) i( left i) m)", Domains.MINIGRID)));
+        assertEquals("the bytecode has only Karel's perceptions, not 'front_object_type'", feature.getMessage());
     }
 
     @Test
