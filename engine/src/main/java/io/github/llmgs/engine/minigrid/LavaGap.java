@@ -1,5 +1,7 @@
 package io.github.llmgs.engine.minigrid;
 
+import io.github.llmgs.dsl.minigrid.Action;
+
 /** LavaGap, size 6 (spec/minigrid.md sections 4 and 6). */
 public final class LavaGap implements MiniGridTask {
     public static final LavaGap INSTANCE = new LavaGap();

@@ -1,5 +1,8 @@
 package io.github.llmgs.engine.minigrid;
 
+import io.github.llmgs.dsl.minigrid.Action;
+import io.github.llmgs.dsl.minigrid.Feature;
+
 /** Sees every executed action and evaluated feature of an episode, for traces and failure messages. */
 public interface MiniGridStepLog {
     /** After the action's reward was collected: {@code calls} and {@code crashed} as the traces record them. */

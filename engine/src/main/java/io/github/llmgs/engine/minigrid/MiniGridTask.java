@@ -1,5 +1,7 @@
 package io.github.llmgs.engine.minigrid;
 
+import io.github.llmgs.dsl.minigrid.Action;
+
 /**
  * A MiniGrid task of LLM-GS: its grid size, how {@code reset(seed)} generates an instance (in
  * RNG-call order) and its reward override on top of the base step. Implementations are

@@ -1,5 +1,8 @@
 package io.github.llmgs.engine.minigrid;
 
+import io.github.llmgs.dsl.minigrid.Action;
+import io.github.llmgs.dsl.minigrid.Feature;
+
 import java.util.ArrayList;
 import java.util.List;
 

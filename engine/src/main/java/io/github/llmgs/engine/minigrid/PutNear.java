@@ -1,5 +1,7 @@
 package io.github.llmgs.engine.minigrid;
 
+import io.github.llmgs.dsl.minigrid.Action;
+
 /** PutNear, size 6, a ball and a box (spec/minigrid.md sections 4 and 6). */
 public final class PutNear implements MiniGridTask {
     public static final PutNear INSTANCE = new PutNear();

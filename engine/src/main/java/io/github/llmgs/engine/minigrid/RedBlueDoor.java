@@ -1,5 +1,7 @@
 package io.github.llmgs.engine.minigrid;
 
+import io.github.llmgs.dsl.minigrid.Action;
+
 /** RedBlueDoor, size 6: a 12 x 6 grid with a 6 x 6 room (spec/minigrid.md sections 4 and 6). */
 public final class RedBlueDoor implements MiniGridTask {
     public static final RedBlueDoor INSTANCE = new RedBlueDoor();

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.Parser;
+import io.github.llmgs.dsl.minigrid.MiniGrid;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every episode of episodes.jsonl (445 programs x 32 seeds) run by {@link TestWalker} over
- * {@link ProgramWrapper}: return (exact: all rewards are multiples of 0.5), steps, calls, crash
+ * Every episode of episodes.jsonl (445 programs x 32 seeds) run by the oracle, {@link MiniGridWalker},
+ * over {@link ProgramWrapper}: return (exact: all rewards are multiples of 0.5), steps, calls, crash
  * flag and terminated flag, and the program's mean.
  */
 class EpisodesTest {
@@ -23,12 +26,12 @@ class EpisodesTest {
         for (JsonNode line : lines) {
             MiniGridTask task = MiniGridTasks.byName(line.get("task").asText());
             String program = line.get("program").asText();
-            TestWalker walker = new TestWalker(program);
+            Node.Program parsed = Parser.parse(program, MiniGrid.VOCABULARY);
             double sum = 0.0;
             JsonNode seeds = line.get("seeds");
             for (int k = 0; k < seeds.size(); k++) {
                 long seed = seeds.get(k).asLong();
-                EpisodeResult got = walker.run(ProgramWrapper.of(task, seed));
+                EpisodeResult got = MiniGridWalker.run(parsed, task, seed);
                 EpisodeResult want = new EpisodeResult(line.get("returns").get(k).asDouble(), line.get("steps").get(k).asInt(),
                         line.get("calls").get(k).asInt(), line.get("crashed").get(k).asBoolean(),
                         line.get("terminated").get(k).asBoolean());

@@ -1,5 +1,8 @@
 package io.github.llmgs.engine.minigrid;
 
+import io.github.llmgs.dsl.minigrid.Action;
+import io.github.llmgs.dsl.minigrid.Feature;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -44,7 +47,7 @@ class QuirksTest {
         assertTrue(w.frontIsClear());
         assertTrue(w.frontObjectType(ObjectType.LAVA));
         assertTrue(w.frontObjectColor(Color.RED));
-        assertFalse(w.frontObjectType(Feature.FRONT_OBJECT_TYPE.argument("red")));
+        assertFalse(w.frontObjectType(Arguments.index(Feature.FRONT_OBJECT_TYPE, "red")));
         w.step(Action.FORWARD);
         assertEquals(3, w.agentX);
         assertTrue(w.terminated);

@@ -1,9 +1,14 @@
 package io.github.llmgs.engine.minigrid;
 
+import io.github.llmgs.dsl.minigrid.Action;
+import io.github.llmgs.dsl.minigrid.Feature;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.llmgs.dsl.Parser;
+import io.github.llmgs.dsl.minigrid.MiniGrid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -12,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * traces.jsonl, twice: the recorded actions replayed through the wrapper (the world's state after
  * every step, the rewards, the final grid, and the crash flag where the trace itself determines
- * it), then each program run by {@link TestWalker}, which must reproduce every field of every step.
+ * it), then each program run by the oracle, {@link MiniGridWalker}, which must reproduce every field of every step.
  */
 class TracesTest {
     private static final int MAX_CALLS = 1000;
@@ -33,7 +38,7 @@ class TracesTest {
                 int index = i;
                 Supplier<String> where = () -> where(trace, index, step);
                 MiniGridWorld before = w.copy();
-                wrapper.act(Action.byWord(step.get(0).asText()));
+                wrapper.act(Arguments.action(step.get(0).asText()));
                 Supplier<String> worlds = () -> "\nbefore:\n" + before.describe() + "\nafter:\n" + w.describe();
                 assertEquals(step.get(1).asInt(), w.agentX, () -> where.get() + " x" + worlds.get());
                 assertEquals(step.get(2).asInt(), w.agentY, () -> where.get() + " y" + worlds.get());
@@ -75,14 +80,15 @@ class TracesTest {
             wrapper.logTo(new MiniGridStepLog() {
                 @Override
                 public void action(Action a, MiniGridWorld w, double r, boolean t, int calls, boolean crashed) {
-                    got.add(stepText(a.word(), w.agentX, w.agentY, w.agentDir, w.carryingText(), r, t, calls, crashed));
+                    got.add(stepText(a.token(), w.agentX, w.agentY, w.agentDir, w.carryingText(), r, t, calls, crashed));
                     worlds.add(w.copy());
                 }
 
                 @Override
                 public void condition(Feature f, int arg, boolean value, int calls, boolean crashed) {}
             });
-            EpisodeResult result = new TestWalker(trace.get("program").asText()).run(wrapper);
+            EpisodeResult result = new MiniGridWalker(wrapper)
+                    .run(Parser.parse(trace.get("program").asText(), MiniGrid.VOCABULARY));
             List<String> want = new ArrayList<>();
             for (JsonNode s : trace.get("steps")) {
                 want.add(stepText(s.get(0).asText(), s.get(1).asInt(), s.get(2).asInt(), s.get(3).asInt(),
