@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.Tasks;
+import io.github.llmgs.engine.minigrid.MiniGridTask;
+import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +41,9 @@ public final class RunSettings {
 
     private static final Set<String> FIELDS = Set.of(
             "domain", "comment", "max_calls", "instances", "seeds", "crashable", "leaps_behaviour", "tasks");
+    /** MiniGrid's world has no LEAPS move rule; its wrapper has a crash penalty instead. */
+    private static final Set<String> MINIGRID_FIELDS = Set.of(
+            "domain", "comment", "max_calls", "instances", "seeds", "crashable", "crash_penalty", "tasks");
 
     /** A task's grid size in the table. */
     public record TaskSize(int rows, int cols) {
@@ -48,6 +54,7 @@ public final class RunSettings {
     }
 
     private final String source;
+    private final String domain;
     private final int maxCalls;
     private final int instances;
     private final String seedsText;
@@ -56,9 +63,10 @@ public final class RunSettings {
     private final boolean leapsBehaviour;
     private final Map<String, TaskSize> tasks;
 
-    private RunSettings(String source, int maxCalls, int instances, String seedsText, long[] seeds,
+    private RunSettings(String source, String domain, int maxCalls, int instances, String seedsText, long[] seeds,
                         boolean crashable, boolean leapsBehaviour, Map<String, TaskSize> tasks) {
         this.source = source;
+        this.domain = domain;
         this.maxCalls = maxCalls;
         this.instances = instances;
         this.seedsText = seedsText;
@@ -70,6 +78,8 @@ public final class RunSettings {
 
     /** Where the settings came from: a file path or {@code classpath:/configs/karel.json}. */
     public String source() { return source; }
+    /** {@code domain}: {@code karel} (the default when the field is left out) or {@code minigrid}. */
+    public String domain() { return domain; }
     /** {@code max_calls}: executed actions plus evaluated perceptions before the world crashes. */
     public int maxCalls() { return maxCalls; }
     /** {@code instances}: how many task instances a program is scored on. */
@@ -83,12 +93,18 @@ public final class RunSettings {
     /** {@code tasks}: task name to grid size, in file order. */
     public Map<String, TaskSize> tasks() { return tasks; }
 
-    /** The settings shipped in the jar (a copy of {@code configs/karel.json}). */
+    /** The Karel settings shipped in the jar (a copy of {@code configs/karel.json}). */
     public static RunSettings loadDefault() {
-        String where = "classpath:" + DEFAULT_RESOURCE;
-        try (InputStream in = RunSettings.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+        return loadDefault("karel");
+    }
+
+    /** A domain's settings shipped in the jar (a copy of {@code configs/<domain>.json}). */
+    public static RunSettings loadDefault(String domain) {
+        String resource = "/configs/" + domain + ".json";
+        String where = "classpath:" + resource;
+        try (InputStream in = RunSettings.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ConfigException(where + ": not found (the build copies configs/karel.json there)");
+                throw new ConfigException(where + ": not found (the build copies configs/" + domain + ".json there)");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), where);
         } catch (IOException e) {
@@ -128,14 +144,19 @@ public final class RunSettings {
             throw new ConfigException(source + ": expected a JSON object at the top level");
         }
         Fields f = new Fields(source, root);
+        String domain = root.has("domain") ? root.get("domain").asText() : "karel";
+        if (!root.has("domain") || (root.get("domain").isTextual() && List.of("karel", "minigrid").contains(domain))) {
+            // known domain: its fields are checked below
+        } else {
+            throw f.error("domain", "must be \"karel\" or \"minigrid\", got " + root.get("domain"));
+        }
+        Set<String> known = domain.equals("minigrid") ? MINIGRID_FIELDS : FIELDS;
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!FIELDS.contains(name)) {
-                throw f.error(name, "unknown field (known fields: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            if (!known.contains(name)) {
+                throw f.error(name, "unknown field for the " + domain + " domain (known fields: "
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
             }
-        }
-        if (root.has("domain") && !"karel".equals(root.get("domain").asText())) {
-            throw f.error("domain", "must be \"karel\", got " + root.get("domain"));
         }
         int maxCalls = f.positiveInt("max_calls");
         int instances = f.positiveInt("instances");
@@ -153,9 +174,17 @@ public final class RunSettings {
         if (crashable) {
             throw f.error("crashable", "only false is supported (the engine implements LLM-GS's non-crashable world)");
         }
-        boolean leaps = f.bool("leaps_behaviour");
-        if (!leaps) {
-            throw f.error("leaps_behaviour", "only true is supported (a blocked move turns the hero around)");
+        boolean leaps = false;
+        if (domain.equals("karel")) {
+            leaps = f.bool("leaps_behaviour");
+            if (!leaps) {
+                throw f.error("leaps_behaviour", "only true is supported (a blocked move turns the hero around)");
+            }
+        } else {
+            JsonNode penalty = f.require("crash_penalty");
+            if (!penalty.isNumber() || penalty.asDouble() != 0.0) {
+                throw f.error("crash_penalty", "only 0.0 is supported (the reference's default), got " + penalty);
+            }
         }
         JsonNode tasksNode = f.require("tasks");
         if (!tasksNode.isObject() || tasksNode.isEmpty()) {
@@ -176,21 +205,28 @@ public final class RunSettings {
                 }
             }
             TaskSize size = new TaskSize(sub.positiveInt("rows"), sub.positiveInt("cols"));
-            checkEngineSize(f, field, e.getKey(), size);
+            checkEngineSize(f, field, e.getKey(), size, domain);
             tasks.put(e.getKey(), size);
         }
-        return new RunSettings(source, maxCalls, instances, seedsText, seeds, crashable, leaps, tasks);
+        return new RunSettings(source, domain, maxCalls, instances, seedsText, seeds, crashable, leaps, tasks);
     }
 
     /**
      * The engine's task generators have fixed sizes, the reference's; a table entry that named
      * another size, or a task the engine lacks, would be accepted and then ignored.
      */
-    private static void checkEngineSize(Fields f, String field, String name, TaskSize size) {
-        Task task = Tasks.all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() ->
-                f.error(field, "unknown task '" + name + "' (known tasks: "
-                        + String.join(", ", Tasks.all().stream().map(Task::name).toList()) + ")"));
-        TaskSize engine = new TaskSize(task.rows(), task.cols());
+    private static void checkEngineSize(Fields f, String field, String name, TaskSize size, String domain) {
+        Map<String, TaskSize> sizes = new LinkedHashMap<>();
+        if (domain.equals("minigrid")) {
+            for (MiniGridTask t : MiniGridTasks.ALL) sizes.put(t.name(), new TaskSize(t.height(), t.width()));
+        } else {
+            for (Task t : Tasks.all()) sizes.put(t.name(), new TaskSize(t.rows(), t.cols()));
+        }
+        TaskSize engine = sizes.get(name);
+        if (engine == null) {
+            throw f.error(field, "unknown " + domain + " task '" + name + "' (known tasks: "
+                    + String.join(", ", sizes.keySet()) + ")");
+        }
         if (!engine.equals(size)) {
             throw f.error(field, size + " is not supported: the engine implements " + name + " at " + engine
                     + " only, as the reference does");

@@ -76,7 +76,7 @@ class RunSettingsTest {
                 error(good.replace("\"Maze\":               { \"rows\": 8,", "\"Maze\": { \"rows\": 8.5,")));
         assertEquals("F: field 'tasks.Maze.cols': missing",
                 error(good.replace("\"Maze\":               { \"rows\": 8,  \"cols\": 8 }", "\"Maze\": { \"rows\": 8 }")));
-        assertTrue(error(good.replace("\"instances\"", "\"instancez\"")).startsWith("F: field 'instancez': unknown field (known fields: "));
+        assertTrue(error(good.replace("\"instances\"", "\"instancez\"")).startsWith("F: field 'instancez': unknown field for the karel domain (known fields: "));
         assertTrue(error(good.replace("\"max_calls\": 10000,", "\"max_calls\": 10000")).startsWith("F:5:3: malformed JSON ("));
         assertTrue(error(good.replace("\"Snake\":", "\"Maze\":")).startsWith("F:"), "duplicate keys are an error");
         assertEquals("F: expected a JSON object at the top level", error("[1, 2]"));
@@ -86,7 +86,7 @@ class RunSettingsTest {
                 + "as the reference does",
                 error(good.replace("\"WallAvoider\":        { \"rows\": 8,  \"cols\": 5 }", "\"WallAvoider\": { \"rows\": 5, \"cols\": 8 }")));
         assertTrue(error(good.replace("\"Snake\":", "\"Snaek\":"))
-                .startsWith("F: field 'tasks.Snaek': unknown task 'Snaek' (known tasks: StairClimber, StairClimberSparse, Maze, "));
+                .startsWith("F: field 'tasks.Snaek': unknown karel task 'Snaek' (known tasks: StairClimber, StairClimberSparse, Maze, "));
 
         Path missing = dir.resolve("missing.json");
         assertEquals(missing + ": no such file",
@@ -113,5 +113,37 @@ class RunSettingsTest {
 
     private static String error(String json) {
         return assertThrows(ConfigException.class, () -> RunSettings.parse(json, "F")).getMessage();
+    }
+
+    @Test
+    void theMiniGridSettingsShipWithTheReferencesValues() {
+        RunSettings m = RunSettings.loadDefault("minigrid");
+        assertEquals("minigrid", m.domain());
+        assertEquals(1000, m.maxCalls());
+        assertEquals(32, m.instances());
+        assertEquals("0-31", m.seedsText());
+        assertEquals(new RunSettings.TaskSize(6, 12), m.tasks().get("RedBlueDoor"));
+        assertEquals("karel", RunSettings.loadDefault().domain());
+    }
+
+    @Test
+    void eachDomainHasItsOwnFieldsAndTasks() {
+        String minigrid = "{\"domain\": \"minigrid\", \"max_calls\": 1000, \"instances\": 1, \"seeds\": \"0\", "
+                + "\"crashable\": false, \"crash_penalty\": 0.0, \"tasks\": {\"LavaGap\": {\"rows\": 6, \"cols\": 6}}}";
+        assertEquals("minigrid", RunSettings.parse(minigrid, "F").domain());
+        ConfigException leaps = assertThrows(ConfigException.class, () -> RunSettings.parse(
+                minigrid.replace("\"crash_penalty\": 0.0", "\"leaps_behaviour\": true"), "F"));
+        assertTrue(leaps.getMessage().startsWith("F: field 'leaps_behaviour': unknown field for the minigrid domain"),
+                leaps.getMessage());
+        ConfigException penalty = assertThrows(ConfigException.class, () -> RunSettings.parse(
+                minigrid.replace("\"crash_penalty\": 0.0", "\"crash_penalty\": -1"), "F"));
+        assertEquals("F: field 'crash_penalty': only 0.0 is supported (the reference's default), got -1", penalty.getMessage());
+        ConfigException karelTask = assertThrows(ConfigException.class, () -> RunSettings.parse(
+                minigrid.replace("LavaGap", "Maze"), "F"));
+        assertEquals("F: field 'tasks.Maze': unknown minigrid task 'Maze' (known tasks: LavaGap, RedBlueDoor, PutNear)",
+                karelTask.getMessage());
+        ConfigException domain = assertThrows(ConfigException.class, () -> RunSettings.parse(
+                minigrid.replace("\"minigrid\"", "\"atari\""), "F"));
+        assertEquals("F: field 'domain': must be \"karel\" or \"minigrid\", got \"atari\"", domain.getMessage());
     }
 }
