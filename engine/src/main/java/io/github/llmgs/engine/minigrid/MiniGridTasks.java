@@ -8,6 +8,11 @@ public final class MiniGridTasks {
 
     private MiniGridTasks() {}
 
+    /** The task of that name, ignoring case, if it is a MiniGrid task. */
+    public static java.util.Optional<MiniGridTask> find(String name) {
+        return ALL.stream().filter(t -> t.name().equalsIgnoreCase(name == null ? "" : name.strip())).findFirst();
+    }
+
     public static MiniGridTask byName(String name) {
         for (MiniGridTask t : ALL) {
             if (t.name().equals(name)) return t;

@@ -1,6 +1,5 @@
 package io.github.llmgs.search.cli;
 
-import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.config.RunSettings;
@@ -59,8 +58,9 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SearchConfig config = options.searchConfig();
-        RunSettings settings = options.settings();
-        Task task = Inputs.task(taskName);
+        DomainTask task = DomainTask.of(taskName);
+        RunSettings settings = options.settings(task.domain());
+        if (task.miniGrid()) options.checkMiniGridBackend(config);
         long seed = Inputs.seed("--seed", seedText);
         String m = method == null ? config.method() : method;
         SearchSpec early = options.spec(task.name(), m, seed, config, settings, null); // bad options fail first
@@ -70,15 +70,15 @@ final class SearchCommand implements Callable<Integer> {
         });
         RunDirectory.checkRoot(options.out);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
-        LlmConfig llmConfig = "llm-gs".equals(m) ? llm.prepare(config, stream, task.name()) : null;
+        LlmConfig llmConfig = "llm-gs".equals(m) ? llm.prepare(config, stream, task) : null;
         SearchSpec searchSpec = options.spec(task.name(), m, seed, config, settings, llmConfig);
         Function<RunFolder, Optional<String>> refusal = folder -> refusal(folder, options.overwrite, searchSpec);
         Map<String, Object> llmFields = new LinkedHashMap<>();
         Function<RunDirectory, SeedSource> seedSource = "llm-gs".equals(m)
-                ? dir -> LlmOptions.seedSource(llmConfig, task.name(), seed, dir, llmFields, stream) : null;
+                ? dir -> LlmOptions.seedSource(llmConfig, task, seed, dir, llmFields, stream) : null;
         // the stop signal is closed last: on Ctrl-C it holds the exit until all is written and said
         try (StopSignal stop = StopSignal.install();
-             Backend backend = SearchOptions.openBackend(searchSpec, stream)) {
+             Backend backend = SearchOptions.openBackend(searchSpec, task, stream)) {
             SearchOutcome outcome = new SearchRunner(stream, System.console() != null, 2.0)
                     .run(searchSpec, backend, seedSource, llmFields, refusal, stop);
             printOutcome(out, task, outcome);
@@ -108,7 +108,7 @@ final class SearchCommand implements Callable<Integer> {
         };
     }
 
-    private static void printOutcome(PrintWriter out, Task task, SearchOutcome o) {
+    private static void printOutcome(PrintWriter out, DomainTask task, SearchOutcome o) {
         Object found = o.result().get("best_found_at");
         if (o.bestProgram() == null) {
             out.printf("%s before any program was evaluated, %.1f s%nresults: %s%n", o.status(), o.wallSeconds(), o.dir());

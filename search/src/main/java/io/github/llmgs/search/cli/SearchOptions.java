@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code search} and {@code sweep}; unset ones fall back to the config file. */
 final class SearchOptions {
-    @Option(names = "--budget", paramLabel = "N", description = "Programs to evaluate at most (default from config: 1000000).")
+    @Option(names = "--budget", paramLabel = "N", description = "Programs to evaluate at most (default from config: 1000000 on Karel, 10000 on MiniGrid).")
     Long budget;
 
     @Option(names = "--backend", paramLabel = "NAME", description = "auto, cpu, opencl or reference (default from config: auto).")
@@ -33,7 +33,8 @@ final class SearchOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Search config JSON (default: configs/search.json in the jar).")
     Path config;
 
-    @Option(names = "--run-settings", paramLabel = "FILE", description = "Karel run settings JSON (default: configs/karel.json).")
+    @Option(names = "--run-settings", paramLabel = "FILE",
+            description = "Run settings JSON of the task's domain (default: configs/karel.json or configs/minigrid.json).")
     Path runSettings;
 
     @Option(names = "--out", defaultValue = "output", paramLabel = "DIR", description = "Output root (default: ${DEFAULT-VALUE}).")
@@ -50,11 +51,33 @@ final class SearchOptions {
         }
     }
 
-    RunSettings settings() {
+    /** The run settings of a domain: {@code --run-settings}, which must be that domain's, or the shipped ones. */
+    RunSettings settings(String domain) {
+        RunSettings s;
         try {
-            return runSettings == null ? RunSettings.loadDefault() : RunSettings.load(runSettings);
+            s = runSettings == null ? RunSettings.loadDefault(domain) : RunSettings.load(runSettings);
         } catch (ConfigException e) {
             throw new CliException(e.getMessage());
+        }
+        if (!s.domain().equals(domain)) {
+            throw new CliException("--run-settings " + runSettings + " holds " + s.domain() + " settings; this run's task is a "
+                    + domain + " task");
+        }
+        return s;
+    }
+
+    /**
+     * MiniGrid programs run on the domain's oracle (no VM or kernel yet): {@code auto} and
+     * {@code reference} mean it; a backend or device that would be ignored is an error.
+     */
+    void checkMiniGridBackend(SearchConfig defaults) {
+        String name = backend == null ? defaults.backend() : backend;
+        if (!name.equalsIgnoreCase("auto") && !name.equalsIgnoreCase("reference")) {
+            throw new CliException("--backend " + name + ": MiniGrid tasks run on the reference backend only so far "
+                    + "(the MiniGrid oracle, on --threads CPU threads); use --backend reference or auto");
+        }
+        if (where.device != null) {
+            throw new CliException("--device " + where.device + ": MiniGrid tasks run on the reference backend, which has no device");
         }
     }
 
@@ -74,7 +97,8 @@ final class SearchOptions {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("config_file", config == null ? defaults.source() : config.toString());
             extra.put("run_settings_file", settings.source());
-            return new SearchSpec(task, m, seed, budget == null ? defaults.budget() : budget, settings.maxCalls(),
+            long defaultBudget = settings.domain().equals("minigrid") ? defaults.minigridBudget() : defaults.budget();
+            return new SearchSpec(task, m, seed, budget == null ? defaultBudget : budget, settings.maxCalls(),
                     settings.seeds(), "llm-gs".equals(m) ? seeding(llm) : null, backendName,
                     new BackendOptions(where.threads, where.device, 0),
                     batch == null ? defaults.batch() : batch, defaults.hcK(), defaults.shcKStart(),
@@ -109,8 +133,16 @@ final class SearchOptions {
         return s;
     }
 
-    /** Opens the spec's backend and says which it is (auto also says why). */
-    static Backend openBackend(SearchSpec spec, PrintStream out) {
+    /**
+     * Opens the spec's backend and says which it is (auto also says why); none for a MiniGrid
+     * task, whose runs bring their own oracle.
+     */
+    static Backend openBackend(SearchSpec spec, DomainTask task, PrintStream out) {
+        if (task.miniGrid()) {
+            out.println("backend: reference on the MiniGrid tree-walking oracle, " + spec.backendOptions().threadsOrCores()
+                    + " threads (MiniGrid has no VM or kernel yet)");
+            return null;
+        }
         Backend b;
         try {
             b = Backends.open(spec.backend(), spec.backendOptions(), out::println);

@@ -1,6 +1,5 @@
 package io.github.llmgs.search.cli;
 
-import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.config.RunSettings;
@@ -77,12 +76,17 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SearchConfig config = options.searchConfig();
-        RunSettings settings = options.settings();
         long[] seeds = Inputs.seeds("--seeds", seedsText);
-        List<Task> taskList = new ArrayList<>();
-        for (String t : tasks) taskList.add(Inputs.task(t.strip()));
+        List<DomainTask> taskList = new ArrayList<>();
+        for (String t : tasks) taskList.add(DomainTask.of(t));
+        Map<String, RunSettings> settings = new LinkedHashMap<>(); // by domain
+        for (DomainTask t : taskList) {
+            settings.computeIfAbsent(t.domain(), options::settings);
+            if (t.miniGrid()) options.checkMiniGridBackend(config);
+        }
         List<String> methodList = methods.stream().map(String::strip).distinct().toList();
-        for (String m : methodList) options.spec(taskList.get(0).name(), m, 0, config, settings, null); // fail early
+        DomainTask first = taskList.get(0);
+        for (String m : methodList) options.spec(first.name(), m, 0, config, settings.get(first.domain()), null); // fail early
         RunDirectory.checkRoot(options.out);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
         // a replayed llm.jsonl holds one task's answers: with one task it is checked up front
@@ -90,14 +94,21 @@ final class SweepCommand implements Callable<Integer> {
             throw new CliException("--llm-replay replays one task's llm.jsonl; this sweep has " + taskList.size()
                     + " tasks (sweep one task per replayed file)");
         }
-        LlmConfig llmConfig = !methodList.contains("llm-gs") ? null
-                : llm.prepare(config, stream, taskList.size() == 1 ? taskList.get(0).name() : null);
+        LlmConfig llmConfig = null;
+        if (methodList.contains("llm-gs")) {
+            for (DomainTask t : taskList) {
+                if (t.miniGrid()) llm.prepare(config, stream, t); // refuses an LLM for MiniGrid, before any work
+            }
+            llmConfig = llm.prepare(config, stream, taskList.size() == 1 ? first.name() : null);
+        }
 
         List<Planned> plan = new ArrayList<>();
-        for (Task task : taskList) {
+        Map<String, DomainTask> byName = new LinkedHashMap<>();
+        for (DomainTask task : taskList) {
+            byName.put(task.name(), task);
             for (String method : methodList) {
                 for (long seed : seeds) {
-                    plan.add(plan(options.spec(task.name(), method, seed, config, settings, llmConfig)));
+                    plan.add(plan(options.spec(task.name(), method, seed, config, settings.get(task.domain()), llmConfig)));
                 }
             }
         }
@@ -106,8 +117,12 @@ final class SweepCommand implements Callable<Integer> {
         SweepSummary summary = new SweepSummary();
         SearchRunner runner = new SearchRunner(stream, false, 30.0);
         int done = 0, next = 0;
-        // opened once for the whole sweep, before any run, so a bad device fails before any work
-        Backend backend = reuse == plan.size() ? null : SearchOptions.openBackend(plan.get(0).spec(), stream);
+        // opened once for the whole sweep, before any run, so a bad device fails before any work; only
+        // Karel runs use it (MiniGrid runs bring their oracle)
+        Planned karelWork = plan.stream().filter(p -> p.action() != Action.REUSE && !byName.get(p.spec().task()).miniGrid())
+                .findFirst().orElse(null);
+        Backend backend = karelWork == null ? null
+                : SearchOptions.openBackend(karelWork.spec(), byName.get(karelWork.spec().task()), stream);
         out.printf("sweep: %d runs: %d finished with the same settings (reused), %d to redo, %d new%n", plan.size(),
                 reuse, redo, plan.size() - reuse - redo);
         out.flush();
@@ -128,8 +143,10 @@ final class SweepCommand implements Callable<Integer> {
                     out.printf("%s%s%n", name, p.why() == null ? "" : " (redoing: " + p.why() + ")");
                     out.flush();
                     Map<String, Object> llmFields = new LinkedHashMap<>();
+                    DomainTask task = byName.get(s.task());
+                    LlmConfig taskLlm = task.miniGrid() ? null : llmConfig;
                     SearchOutcome o = runner.run(s, backend, "llm-gs".equals(s.method())
-                                    ? d -> LlmOptions.seedSource(llmConfig, s.task(), s.seed(), d, llmFields, stream) : null,
+                                    ? d -> LlmOptions.seedSource(taskLlm, task, s.seed(), d, llmFields, stream) : null,
                             llmFields, folder -> claimRefusal(folder, s), stop);
                     if (o.interrupted()) break;
                     summary.add(o.result());

@@ -19,14 +19,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Search defaults ({@code configs/search.json}): method, budget, batch, backend, HC's k, SHC's
+ * Search defaults ({@code configs/search.json}): method, budget (Karel's; {@code minigrid_budget}
+ * for MiniGrid tasks), batch, backend, HC's k, SHC's
  * schedule and the LLM settings. Every error names the file, the field and why.
  */
-public record SearchConfig(String source, String method, long budget, int batch, String backend, int hcK,
-                           int shcKStart, int shcKEnd, Llm llm) {
+public record SearchConfig(String source, String method, long budget, long minigridBudget, int batch, String backend,
+                           int hcK, int shcKStart, int shcKEnd, Llm llm) {
     public static final String DEFAULT_RESOURCE = "/configs/search.json";
-    private static final Set<String> FIELDS = Set.of("comment", "method", "budget", "batch", "backend", "hc_k",
-            "shc_k_start", "shc_k_end", "llm");
+    private static final Set<String> FIELDS = Set.of("comment", "method", "budget", "minigrid_budget", "batch", "backend",
+            "hc_k", "shc_k_start", "shc_k_end", "llm");
     private static final Set<String> LLM_FIELDS = Set.of("base_url", "model", "api_key_env", "temperature", "top_p",
             "max_tokens", "prompt_mode", "connect_timeout_s", "read_timeout_s", "call_timeout_s", "max_attempts",
             "max_response_bytes");
@@ -93,6 +94,8 @@ public record SearchConfig(String source, String method, long budget, int batch,
             throw top.error("method", "unknown method '" + method + "' (hc, shc, random, llm-gs)");
         }
         long budget = top.positiveLong("budget", 1_000_000, Long.MAX_VALUE / 2);
+        // the paper's MiniGrid protocol evaluates 10^4 programs per run, Karel's 10^6
+        long minigridBudget = top.positiveLong("minigrid_budget", 10_000, Long.MAX_VALUE / 2);
         int batch = top.positiveInt("batch", 1024, Integer.MAX_VALUE);
         String backend = top.text("backend", "auto");
         int hcK = top.positiveInt("hc_k", 250, Integer.MAX_VALUE);
@@ -100,7 +103,7 @@ public record SearchConfig(String source, String method, long budget, int batch,
         int kEnd = top.positiveInt("shc_k_end", 2048, Integer.MAX_VALUE);
         if (kEnd < kStart) throw top.error("shc_k_end", "must be >= shc_k_start (" + kStart + ")");
         Llm llm = llm(top);
-        return new SearchConfig(source, method, budget, batch, backend, hcK, kStart, kEnd, llm);
+        return new SearchConfig(source, method, budget, minigridBudget, batch, backend, hcK, kStart, kEnd, llm);
     }
 
     private static Llm llm(Fields top) {

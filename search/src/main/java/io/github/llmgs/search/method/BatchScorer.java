@@ -6,7 +6,6 @@ import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BatchRequest;
-import io.github.llmgs.engine.batch.BatchResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,18 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends programs to a backend in batches of at most {@code batch}. Mutation often reproduces a
+ * Sends programs to a backend (of any domain) in batches of at most {@code batch}. Mutation often reproduces a
  * program already scored (a leaf redrawn as itself), so exact scores are remembered by program
  * text in a bounded cache; that saves compute and changes no result.
  */
 public final class BatchScorer implements Scorer {
     private static final int CACHE_SIZE = 1 << 16;
 
-    private final Backend backend;
-    private final Task task;
-    private final List<TaskInstance> instances;
+    /** Each program's mean return on the run's instances: a backend call, whatever the domain. */
+    @FunctionalInterface
+    public interface Evaluator {
+        double[] means(List<Node.Program> programs);
+    }
+
+    private final Evaluator evaluator;
     private final int batch;
-    private final int maxCalls;
     private final Map<String, Double> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
@@ -34,15 +36,21 @@ public final class BatchScorer implements Scorer {
     };
     private long computed;
 
-    /** @param maxCalls the run settings' call limit, handed to every backend call */
+    /** Karel programs on a backend; {@code maxCalls} is the run settings' call limit, handed to every call. */
     public BatchScorer(Backend backend, Task task, List<TaskInstance> instances, int batch, int maxCalls) {
+        this(karel(backend, task, instances, maxCalls), batch);
+    }
+
+    public BatchScorer(Evaluator evaluator, int batch) {
         if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batch);
-        if (maxCalls < 1) throw new IllegalArgumentException("max_calls must be >= 1, got " + maxCalls);
-        this.maxCalls = maxCalls;
-        this.backend = backend;
-        this.task = task;
-        this.instances = List.copyOf(instances);
+        this.evaluator = evaluator;
         this.batch = batch;
+    }
+
+    private static Evaluator karel(Backend backend, Task task, List<TaskInstance> instances, int maxCalls) {
+        if (maxCalls < 1) throw new IllegalArgumentException("max_calls must be >= 1, got " + maxCalls);
+        List<TaskInstance> copy = List.copyOf(instances);
+        return programs -> backend.evaluate(new BatchRequest(task, copy, programs, false, maxCalls)).means();
     }
 
     public int batch() {
@@ -69,10 +77,10 @@ public final class BatchScorer implements Scorer {
         }
         for (int from = 0; from < todo.size(); from += batch) {
             int to = Math.min(todo.size(), from + batch);
-            BatchResult r = backend.evaluate(new BatchRequest(task, instances, todo.subList(from, to), false, maxCalls));
-            for (int p = 0; p < r.programs(); p++) {
-                cache.put(todoKeys.get(from + p), r.mean(p));
-                known.put(todoKeys.get(from + p), r.mean(p));
+            double[] means = evaluator.means(todo.subList(from, to));
+            for (int p = 0; p < means.length; p++) {
+                cache.put(todoKeys.get(from + p), means[p]);
+                known.put(todoKeys.get(from + p), means[p]);
             }
             computed += to - from;
         }

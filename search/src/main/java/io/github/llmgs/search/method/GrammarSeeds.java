@@ -9,15 +9,22 @@ import java.util.List;
 public final class GrammarSeeds implements SeedSource {
     private final long seed;
     private final String why;
+    private final Grammar grammar;
 
+    /** Karel programs from the grammar. */
     public GrammarSeeds(long seed, String why) {
+        this(seed, why, new Grammar());
+    }
+
+    /** Programs of {@code grammar}'s domain. */
+    public GrammarSeeds(long seed, String why, Grammar grammar) {
         this.seed = seed;
         this.why = why;
+        this.grammar = grammar;
     }
 
     @Override
     public List<Node.Program> seeds(int count) {
-        Grammar grammar = new Grammar();
         List<Node.Program> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             out.add(grammar.randomProgram(Streams.of(seed, Streams.RESTART, -1 - i)));

@@ -13,9 +13,10 @@ public final class HillClimbing implements SearchMethod {
     private final int fixedK;
     private final long seed;
     private final int batch;
-    private final Grammar grammar = new Grammar();
+    private final Grammar grammar;
 
-    private HillClimbing(String name, Schedule schedule, int fixedK, long seed, int batch) {
+    private HillClimbing(String name, Schedule schedule, int fixedK, long seed, int batch, Grammar grammar) {
+        this.grammar = grammar;
         this.name = name;
         this.schedule = schedule;
         this.fixedK = fixedK;
@@ -23,12 +24,24 @@ public final class HillClimbing implements SearchMethod {
         this.batch = batch;
     }
 
+    /** HC over Karel programs. */
     public static HillClimbing hc(int k, long seed, int batch) {
-        return new HillClimbing("hc", null, k, seed, batch);
+        return hc(k, seed, batch, new Grammar());
     }
 
+    /** HC over the programs of {@code grammar}'s domain. */
+    public static HillClimbing hc(int k, long seed, int batch, Grammar grammar) {
+        return new HillClimbing("hc", null, k, seed, batch, grammar);
+    }
+
+    /** SHC over Karel programs. */
     public static HillClimbing shc(Schedule schedule, long seed, int batch) {
-        return new HillClimbing("shc", schedule, 0, seed, batch);
+        return shc(schedule, seed, batch, new Grammar());
+    }
+
+    /** SHC over the programs of {@code grammar}'s domain. */
+    public static HillClimbing shc(Schedule schedule, long seed, int batch, Grammar grammar) {
+        return new HillClimbing("shc", schedule, 0, seed, batch, grammar);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.llmgs.search.method;
 
+import io.github.llmgs.dsl.Grammar;
 import io.github.llmgs.dsl.Mutator;
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.Printer;
@@ -21,8 +22,16 @@ public final class LlmGuidedSearch implements SearchMethod {
     private final Schedule schedule;
     private final long seed;
     private final int batch;
+    private final Grammar grammar;
 
+    /** LLM-GS over Karel programs. */
     public LlmGuidedSearch(SeedSource seeds, Schedule schedule, long seed, int batch) {
+        this(seeds, schedule, seed, batch, new Grammar());
+    }
+
+    /** LLM-GS over the programs of {@code grammar}'s domain (mutation draws from it). */
+    public LlmGuidedSearch(SeedSource seeds, Schedule schedule, long seed, int batch, Grammar grammar) {
+        this.grammar = grammar;
         this.seeds = seeds;
         this.schedule = schedule;
         this.seed = seed;
@@ -62,7 +71,7 @@ public final class LlmGuidedSearch implements SearchMethod {
             f.put("program", Printer.print(s.program()));
             state.event("seed_scored", f);
         }
-        HillClimber climber = new HillClimber(state, new Mutator(), seed, batch);
+        HillClimber climber = new HillClimber(state, new Mutator(grammar), seed, batch);
         while (!state.done() && !ranked.isEmpty()) {
             for (Scored s : ranked) {
                 if (state.done()) break;

@@ -9,9 +9,16 @@ import java.util.List;
 public final class RandomSearch implements SearchMethod {
     private final long seed;
     private final int batch;
-    private final Grammar grammar = new Grammar();
+    private final Grammar grammar;
 
+    /** Random Karel programs. */
     public RandomSearch(long seed, int batch) {
+        this(seed, batch, new Grammar());
+    }
+
+    /** Random programs of {@code grammar}'s domain. */
+    public RandomSearch(long seed, int batch, Grammar grammar) {
+        this.grammar = grammar;
         this.seed = seed;
         this.batch = batch;
     }

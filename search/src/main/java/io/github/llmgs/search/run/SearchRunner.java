@@ -1,10 +1,15 @@
 package io.github.llmgs.search.run;
 
+import io.github.llmgs.dsl.Domains;
+import io.github.llmgs.dsl.Grammar;
 import io.github.llmgs.dsl.Printer;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.minigrid.MiniGridEvaluator;
+import io.github.llmgs.engine.minigrid.MiniGridTask;
+import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import io.github.llmgs.search.method.BatchScorer;
 import io.github.llmgs.search.method.HillClimbing;
 import io.github.llmgs.search.method.LlmGuidedSearch;
@@ -49,32 +54,39 @@ public final class SearchRunner {
     public SearchOutcome run(SearchSpec spec, Backend backend, Function<RunDirectory, SeedSource> seeds,
                              Map<String, Object> llmFields, Function<RunFolder, Optional<String>> refusal,
                              StopSignal stop) {
-        Task task = Tasks.byName(spec.task());
-        List<TaskInstance> instances = new ArrayList<>();
-        for (long s : spec.instanceSeeds()) instances.add(task.generate((int) s));
-        RunDirectory dir = RunDirectory.claim(RunDirectory.path(spec.out(), task.name(), spec.method(), spec.seed()),
+        Optional<MiniGridTask> miniGrid = MiniGridTasks.find(spec.task());
+        String taskName = miniGrid.map(MiniGridTask::name).orElseGet(() -> Tasks.byName(spec.task()).name());
+        RunDirectory dir = RunDirectory.claim(RunDirectory.path(spec.out(), taskName, spec.method(), spec.seed()),
                 refusal);
         Runnable cancel = null;
+        // MiniGrid programs run on their oracle, on this run's threads: the domain has no VM or kernel yet
+        MiniGridEvaluator oracle = miniGrid.map(t -> new MiniGridEvaluator(t, spec.instanceSeeds(), spec.maxCalls(),
+                spec.backendOptions().threadsOrCores())).orElse(null);
         try (dir) {
+            String backendName = oracle == null ? backend.name() : "reference";
+            String device = oracle == null ? backend.device() : oracle.device();
+            Grammar grammar = new Grammar(oracle == null ? Domains.KAREL : Domains.MINIGRID);
             SearchListener events = dir::event;
             ProgressPrinter progress = new ProgressPrinter(out, terminal, progressSeconds, events);
-            BatchScorer scorer = new BatchScorer(backend, task, instances, spec.batch(), spec.maxCalls());
+            BatchScorer scorer = oracle != null ? new BatchScorer(oracle::means, spec.batch())
+                    : new BatchScorer(backend, Tasks.byName(taskName), karelInstances(taskName, spec), spec.batch(),
+                    spec.maxCalls());
             SearchState state = new SearchState(spec.budget(), scorer, progress, stop::stopped);
             SeedSource seedSource = seeds == null ? null : seeds.apply(dir);
             if (seedSource != null) {
                 cancel = seedSource::cancel;
                 stop.onStop(cancel);
             }
-            SearchMethod method = method(spec, seedSource);
+            SearchMethod method = method(spec, seedSource, grammar);
             out.println("method: " + method.name() + ", seeding: " + method.seeding() + ", budget "
                     + String.format("%,d", spec.budget()) + ", output " + dir.dir());
             Map<String, Object> start = new LinkedHashMap<>();
-            start.put("task", task.name());
+            start.put("task", taskName);
             start.put("method", method.name());
             start.put("seed", spec.seed());
             start.put("budget", spec.budget());
-            start.put("backend", backend.name());
-            start.put("device", backend.device());
+            start.put("backend", backendName);
+            start.put("device", device);
             start.put("seeding", method.seeding());
             start.put("spec", spec.determinants());
             start.put("spec_digest", spec.digest());
@@ -86,15 +98,17 @@ public final class SearchRunner {
             } catch (RuntimeException e) {
                 if (!stop.stopped()) {
                     status = "failed: " + oneLine(e);
-                    writeResults(dir, spec, task, backend, method, state, scorer, status, llmFields);
+                    writeResults(dir, spec, taskName, backendName, device, method, state, scorer, status, llmFields);
                     throw e;
                 }
                 status = "interrupted"; // the stop cancelled a wait (an LLM request) mid-way
             }
             progress.finish(state);
-            Map<String, Object> result = writeResults(dir, spec, task, backend, method, state, scorer, status, llmFields);
+            Map<String, Object> result = writeResults(dir, spec, taskName, backendName, device, method, state, scorer,
+                    status, llmFields);
             return new SearchOutcome(dir.dir(), result);
         } finally {
+            if (oracle != null) oracle.close();
             if (cancel != null) stop.forget(cancel);
         }
     }
@@ -104,20 +118,27 @@ public final class SearchRunner {
         return m.strip().lines().findFirst().orElse(m);
     }
 
-    private static SearchMethod method(SearchSpec spec, SeedSource seeds) {
+    private static List<TaskInstance> karelInstances(String taskName, SearchSpec spec) {
+        Task task = Tasks.byName(taskName);
+        List<TaskInstance> instances = new ArrayList<>();
+        for (long s : spec.instanceSeeds()) instances.add(task.generate((int) s));
+        return instances;
+    }
+
+    private static SearchMethod method(SearchSpec spec, SeedSource seeds, Grammar grammar) {
         Schedule schedule = new Schedule(spec.shcKStart(), spec.shcKEnd(), spec.budget());
         return switch (spec.method()) {
-            case "hc" -> HillClimbing.hc(spec.hcK(), spec.seed(), spec.batch());
-            case "shc" -> HillClimbing.shc(schedule, spec.seed(), spec.batch());
-            case "random" -> new RandomSearch(spec.seed(), spec.batch());
-            case "llm-gs" -> new LlmGuidedSearch(seeds, schedule, spec.seed(), spec.batch());
+            case "hc" -> HillClimbing.hc(spec.hcK(), spec.seed(), spec.batch(), grammar);
+            case "shc" -> HillClimbing.shc(schedule, spec.seed(), spec.batch(), grammar);
+            case "random" -> new RandomSearch(spec.seed(), spec.batch(), grammar);
+            case "llm-gs" -> new LlmGuidedSearch(seeds, schedule, spec.seed(), spec.batch(), grammar);
             default -> throw new IllegalArgumentException("unknown method " + spec.method());
         };
     }
 
-    private static Map<String, Object> writeResults(RunDirectory dir, SearchSpec spec, Task task, Backend backend,
-                                                    SearchMethod method, SearchState state, BatchScorer scorer,
-                                                    String status, Map<String, Object> llmFields) {
+    private static Map<String, Object> writeResults(RunDirectory dir, SearchSpec spec, String taskName, String backendName,
+                                                    String device, SearchMethod method, SearchState state,
+                                                    BatchScorer scorer, String status, Map<String, Object> llmFields) {
         double wall = state.elapsedSeconds();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("budget", spec.budget());
@@ -131,7 +152,7 @@ public final class SearchRunner {
         config.put("device", spec.backendOptions().device());
         config.putAll(spec.extra());
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("task", task.name());
+        r.put("task", taskName);
         r.put("method", method.name());
         r.put("seed", spec.seed());
         r.put("status", status);
@@ -146,8 +167,8 @@ public final class SearchRunner {
         r.put("raw_evaluations", state.raw());
         r.put("programs_computed", scorer.computed());
         r.put("wall_seconds", wall);
-        r.put("backend", backend.name());
-        r.put("device", backend.device());
+        r.put("backend", backendName);
+        r.put("device", device);
         Map<String, Object> throughput = new LinkedHashMap<>();
         throughput.put("programs_evaluated_per_s", state.evaluated() / Math.max(wall, 1e-9));
         throughput.put("raw_evaluations_per_s", state.raw() / Math.max(wall, 1e-9));

@@ -1,0 +1,87 @@
+package io.github.llmgs.search.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code search} and {@code sweep} on MiniGrid tasks: the MiniGrid grammar, its oracle, its run settings. */
+class MiniGridSearchTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private JsonNode result(Path out, String task, String method) throws Exception {
+        return JSON.readTree(out.resolve(task).resolve(method).resolve("0").resolve("result.json").toFile());
+    }
+
+    @Test
+    void aMiniGridSearchRunsOnTheOracleWithTheSameResultForAnyBatchAndThreads() throws Exception {
+        JsonNode first = null;
+        for (String[] where : new String[][] {{"1", "1"}, {"64", "2"}, {"1024", "2"}}) {
+            Path out = tmp.resolve("b" + where[0] + "t" + where[1]);
+            Cli.Result r = Cli.run("search", "--task", "LavaGap", "--method", "shc", "--budget", "1500", "--batch", where[0],
+                    "--threads", where[1], "--out", out.toString());
+            assertEquals(0, r.code(), r::show);
+            assertTrue(r.out().contains("backend: reference on the MiniGrid tree-walking oracle, " + where[1] + " threads"), r::show);
+            JsonNode res = result(out, "LavaGap", "shc");
+            assertEquals("classpath:/configs/minigrid.json", res.get("config").get("run_settings_file").asText());
+            assertEquals(1000, res.get("spec").get("max_calls").asInt(), "MiniGrid's call limit");
+            assertTrue(res.get("best_program").asText().matches("DEF run m\\( .* m\\)"), res::toString);
+            assertTrue(!res.get("best_program").asText().contains("move"), "a MiniGrid program: " + res.get("best_program"));
+            if (first == null) {
+                first = res;
+            } else {
+                for (String field : new String[] {"best_program", "best_score", "best_found_at", "programs_evaluated", "spec_digest"}) {
+                    assertEquals(first.get(field), res.get(field), field + " with batch " + where[0] + ", threads " + where[1]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDefaultBudgetIsThePapersMiniGridOne() throws Exception {
+        Cli.Result r = Cli.run("search", "--task", "PutNear", "--method", "random", "--out", tmp.toString());
+        assertEquals(0, r.code(), r::show);
+        assertEquals(10_000, result(tmp, "PutNear", "random").get("spec").get("budget").asLong());
+    }
+
+    @Test
+    void whatMiniGridCannotDoYetIsOneLine() throws Exception {
+        Cli.run("search", "--task", "LavaGap", "--backend", "cpu", "--out", tmp.toString()).assertUserError(
+                "--backend cpu: MiniGrid tasks run on the reference backend only so far (the MiniGrid oracle, on --threads "
+                        + "CPU threads); use --backend reference or auto");
+        Cli.run("search", "--task", "LavaGap", "--device", "0", "--out", tmp.toString()).assertUserError(
+                "--device 0: MiniGrid tasks run on the reference backend, which has no device");
+        Path karel = tmp.resolve("karel.json");
+        Files.writeString(karel, Files.readString(Path.of(getClass().getResource("/configs/karel.json").toURI())));
+        Cli.run("search", "--task", "LavaGap", "--run-settings", karel.toString(), "--out", tmp.toString())
+                .assertUserError("--run-settings " + karel + " holds karel settings; this run's task is a minigrid task");
+        Cli.run("search", "--task", "LavaGap", "--method", "llm-gs", "--llm-base-url", "http://127.0.0.1:9/v1",
+                "--out", tmp.toString()).assertUserErrorStartsWith("LLM seeding of MiniGrid tasks is not available yet");
+        Cli.run("search", "--task", "LavaGapp").assertUserErrorStartsWith("unknown task 'LavaGapp'; known tasks: StairClimber, ");
+        assertTrue(Cli.run("search", "--task", "LavaGapp").err().strip().endsWith("PathFollow, LavaGap, RedBlueDoor, PutNear"));
+    }
+
+    @Test
+    void aSweepMixesDomainsAndLlmGsSeedsMiniGridFromItsGrammar() throws Exception {
+        Cli.Result r = Cli.run("sweep", "--tasks", "RedBlueDoor,MazeSparse", "--methods", "llm-gs", "--seeds", "0",
+                "--budget", "200", "--backend", "cpu", "--out", tmp.toString());
+        // cpu serves the Karel run; the MiniGrid run brings its oracle, so cpu is refused only for MiniGrid-only work
+        assertEquals(2, r.code(), r::show);
+        assertTrue(r.err().contains("--backend cpu: MiniGrid tasks run on the reference backend only so far"), r::show);
+        Cli.Result auto = Cli.run("sweep", "--tasks", "RedBlueDoor,MazeSparse", "--methods", "llm-gs", "--seeds", "0",
+                "--budget", "200", "--out", tmp.toString());
+        assertEquals(0, auto.code(), auto::show);
+        assertTrue(auto.out().contains("seeding from the minigrid grammar instead"), auto::show);
+        assertTrue(auto.out().contains("| RedBlueDoor | llm-gs | 1 |") && auto.out().contains("| MazeSparse | llm-gs | 1 |"),
+                auto::show);
+        assertEquals("reference", result(tmp, "RedBlueDoor", "llm-gs").get("backend").asText());
+    }
+}
