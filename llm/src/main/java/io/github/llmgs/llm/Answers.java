@@ -1,6 +1,8 @@
 package io.github.llmgs.llm;
 
+import io.github.llmgs.dsl.Domains;
 import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.Vocabulary;
 import io.github.llmgs.dsl.ParseException;
 import io.github.llmgs.dsl.Parser;
 import io.github.llmgs.dsl.Printer;
@@ -174,6 +176,11 @@ public final class Answers {
 
     /** Reads, converts and parses the candidates of one completion and picks the program kept. */
     public static Outcome read(String completion, PromptMode mode, Random random) {
+        return read(completion, mode, random, Domains.KAREL);
+    }
+
+    /** {@link #read(String, PromptMode, Random)} for programs of a domain's vocabulary. */
+    public static Outcome read(String completion, PromptMode mode, Random random, Vocabulary vocabulary) {
         if (completion != null && completion.length() > MAX_COMPLETION_CHARS) {
             return new Outcome(null, null, List.of(), "completion is " + completion.length()
                     + " characters, over the " + MAX_COMPLETION_CHARS + " this client reads");
@@ -186,7 +193,7 @@ public final class Answers {
             if (py == null) {
                 candidates.add(new Candidate("python", null, null, "no Python code block with 'def run' found"));
             } else {
-                candidates.add(python(py));
+                candidates.add(python(py, vocabulary));
             }
         }
         if (mode != PromptMode.PYTHON) {
@@ -194,7 +201,7 @@ public final class Answers {
             if (dsl == null) {
                 candidates.add(new Candidate("dsl", null, null, "no DSL program ('DEF run m( ... m)') found"));
             } else {
-                candidates.add(dsl(dsl));
+                candidates.add(dsl(dsl, vocabulary));
             }
         }
         List<Candidate> ok = candidates.stream().filter(Candidate::ok).toList();
@@ -241,9 +248,13 @@ public final class Answers {
 
     /** Converts Python and re-parses the printed program with the DSL parser. */
     static Candidate python(String code) {
+        return python(code, Domains.KAREL);
+    }
+
+    static Candidate python(String code, Vocabulary vocabulary) {
         try {
-            Node.Program p = PythonToDsl.convert(code);
-            Node.Program reparsed = Parser.parse(Printer.print(p));
+            Node.Program p = PythonToDsl.convert(code, vocabulary);
+            Node.Program reparsed = Parser.parse(Printer.print(p), vocabulary);
             return fitted("python", code, reparsed);
         } catch (PythonConversionException e) {
             return new Candidate("python", code, null, e.getMessage());
@@ -253,8 +264,12 @@ public final class Answers {
     }
 
     static Candidate dsl(String code) {
+        return dsl(code, Domains.KAREL);
+    }
+
+    static Candidate dsl(String code, Vocabulary vocabulary) {
         try {
-            return fitted("dsl", code, Parser.parse(code));
+            return fitted("dsl", code, Parser.parse(code, vocabulary));
         } catch (ParseException e) {
             return new Candidate("dsl", code, null, e.getMessage());
         }

@@ -231,7 +231,7 @@ public final class LlmSeeder implements AutoCloseable {
             }
             for (String text : completions) {
                 int index = t.completionsReceived++;
-                Answers.Outcome o = Answers.read(text, mode, pick);
+                Answers.Outcome o = Answers.read(text, mode, pick, Prompts.vocabulary(task));
                 logParse(task, t.attempts, index, o);
                 if (o.ok()) {
                     t.completionsValid++;

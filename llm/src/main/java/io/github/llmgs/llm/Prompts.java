@@ -1,5 +1,8 @@
 package io.github.llmgs.llm;
 
+import io.github.llmgs.dsl.Domains;
+import io.github.llmgs.dsl.Vocabulary;
+import io.github.llmgs.llm.minigrid.MiniGridPrompts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -252,7 +255,17 @@ public final class Prompts {
         return EXAMPLE_PYTHON;
     }
 
-    /** The task names these prompts know, dense tasks and their Sparse variants. */
+    /** What a system message says of one domain: its world, its Python subset and its DSL. */
+    private record DomainText(String world, String pythonRules, String grammar, String correspondence,
+                              String examplePython, String exampleDsl) {}
+
+    private static final DomainText KAREL = new DomainText(WORLD, PYTHON_RULES, GRAMMAR, CORRESPONDENCE,
+            EXAMPLE_PYTHON, EXAMPLE_DSL);
+    private static final DomainText MINIGRID = new DomainText(MiniGridPrompts.WORLD, MiniGridPrompts.PYTHON_RULES,
+            MiniGridPrompts.GRAMMAR, MiniGridPrompts.CORRESPONDENCE, MiniGridPrompts.EXAMPLE_PYTHON,
+            MiniGridPrompts.EXAMPLE_DSL);
+
+    /** The task names these prompts know: Karel's dense tasks and their Sparse variants, then MiniGrid's. */
     public static List<String> taskNames() {
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, TaskText> e : TASKS.entrySet()) {
@@ -261,7 +274,13 @@ public final class Prompts {
                 names.add(e.getKey() + "Sparse");
             }
         }
+        names.addAll(MiniGridPrompts.taskNames());
         return Collections.unmodifiableList(names);
+    }
+
+    /** The vocabulary a task's programs are written in, so answers are read in its domain's words. */
+    public static Vocabulary vocabulary(String taskName) {
+        return MiniGridPrompts.taskNames().contains(canonicalName(taskName)) ? Domains.MINIGRID : Domains.KAREL;
     }
 
     /** The canonical spelling of a task name (lookup is case-insensitive). */
@@ -277,22 +296,28 @@ public final class Prompts {
 
     /** The system message followed by the user message for a task. */
     public static List<ChatMessage> forTask(String taskName, PromptMode mode) {
-        return List.of(ChatMessage.system(system(mode)), ChatMessage.user(user(taskName, mode)));
+        String name = canonicalName(taskName);
+        DomainText domain = vocabulary(name) == Domains.MINIGRID ? MINIGRID : KAREL;
+        return List.of(ChatMessage.system(system(domain, mode)), ChatMessage.user(user(name, mode)));
     }
 
-    /** The system message: world, actions, perceptions, and the language(s) the mode uses. */
+    /** Karel's system message: world, actions, perceptions, and the language(s) the mode uses. */
     public static String system(PromptMode mode) {
-        StringBuilder sb = new StringBuilder(WORLD).append('\n');
+        return system(KAREL, mode);
+    }
+
+    private static String system(DomainText d, PromptMode mode) {
+        StringBuilder sb = new StringBuilder(d.world()).append('\n');
         switch (mode) {
             case PYTHON_TO_DSL -> {
-                sb.append(PYTHON_RULES).append('\n').append(GRAMMAR).append('\n').append(CORRESPONDENCE)
+                sb.append(d.pythonRules()).append('\n').append(d.grammar()).append('\n').append(d.correspondence())
                         .append('\n').append("For example, this Python program\n```python\n")
-                        .append(EXAMPLE_PYTHON).append("```\nis this DSL program\n```\n")
-                        .append(EXAMPLE_DSL).append("\n```\n");
+                        .append(d.examplePython()).append("```\nis this DSL program\n```\n")
+                        .append(d.exampleDsl()).append("\n```\n");
             }
-            case PYTHON -> sb.append(PYTHON_RULES).append('\n').append("For example:\n```python\n")
-                    .append(EXAMPLE_PYTHON).append("```\n");
-            case DSL -> sb.append(GRAMMAR).append('\n').append("For example:\n```\n").append(EXAMPLE_DSL)
+            case PYTHON -> sb.append(d.pythonRules()).append('\n').append("For example:\n```python\n")
+                    .append(d.examplePython()).append("```\n");
+            case DSL -> sb.append(d.grammar()).append('\n').append("For example:\n```\n").append(d.exampleDsl())
                     .append("\n```\n");
             default -> throw new IllegalArgumentException("unknown prompt mode " + mode);
         }
@@ -302,10 +327,18 @@ public final class Prompts {
     /** The user message: the task, then what to write. */
     public static String user(String taskName, PromptMode mode) {
         String name = canonicalName(taskName);
-        boolean sparse = name.endsWith("Sparse");
-        TaskText t = TASKS.get(sparse ? name.substring(0, name.length() - "Sparse".length()) : name);
         StringBuilder sb = new StringBuilder();
         sb.append("Task: ").append(name).append("\n\n");
+        if (vocabulary(name) == Domains.MINIGRID) {
+            MiniGridPrompts.TaskText m = MiniGridPrompts.task(name);
+            sb.append("Map: ").append(m.map()).append("\n\n");
+            sb.append("Start: ").append(m.start()).append("\n\n");
+            sb.append("Goal: ").append(m.goal()).append("\n\n");
+            sb.append("Return: ").append(m.ret()).append("\n\n");
+            return ask(sb, mode);
+        }
+        boolean sparse = name.endsWith("Sparse");
+        TaskText t = TASKS.get(sparse ? name.substring(0, name.length() - "Sparse".length()) : name);
         sb.append("Map: ").append(t.map()).append("\n\n");
         sb.append("Start: ").append(t.start()).append("\n\n");
         sb.append("Goal: ").append(t.goal()).append("\n\n");
@@ -315,6 +348,11 @@ public final class Prompts {
         } else {
             sb.append("Return: ").append(t.denseReturn()).append("\n\n");
         }
+        return ask(sb, mode);
+    }
+
+    /** What to write, the same for every domain. */
+    private static String ask(StringBuilder sb, PromptMode mode) {
         switch (mode) {
             case PYTHON_TO_DSL -> sb.append("Write one short Python program for this task, without comments, "
                     + "following the rules above. Then convert it to the DSL. Answer with the Python program "

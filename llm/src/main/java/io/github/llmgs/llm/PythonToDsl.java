@@ -2,11 +2,12 @@ package io.github.llmgs.llm;
 
 import io.github.llmgs.dsl.Grammar;
 import io.github.llmgs.dsl.Node;
-import io.github.llmgs.dsl.karel.Action;
-import io.github.llmgs.dsl.karel.Perception;
+import io.github.llmgs.dsl.ActionWord;
+import io.github.llmgs.dsl.Domains;
+import io.github.llmgs.dsl.FeatureWord;
+import io.github.llmgs.dsl.Vocabulary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -34,9 +35,12 @@ public final class PythonToDsl {
             "class", "try", "except", "finally", "with", "assert", "del", "raise", "yield",
             "async", "await", "is", "in", "match", "case");
 
-    private static final String ALLOWED_CALLS = Arrays.stream(Action.values()).map(Action::token)
-            .collect(Collectors.joining(", "))
-            + ", " + Arrays.stream(Perception.values()).map(Perception::token).collect(Collectors.joining(", "));
+    /** The calls a domain's Python may make, for messages: its actions, then its features. */
+    private static String allowedCalls(Vocabulary v) {
+        return java.util.stream.Stream.concat(v.actions().stream().map(ActionWord::token),
+                v.features().stream().map(f -> f.takesArgument() ? f.token() + "(\"" + f.arguments().get(0) + "\")" : f.token()))
+                .collect(Collectors.joining(", "));
+    }
 
     private PythonToDsl() {}
 
@@ -46,8 +50,16 @@ public final class PythonToDsl {
      * @throws PythonConversionException with {@code line:col: reason} for anything outside the subset
      */
     public static Node.Program convert(String source) {
+        return convert(source, Domains.KAREL);
+    }
+
+    /**
+     * Converts Python written with a domain's actions and features; a feature with an argument
+     * is called with one quoted word, {@code front_object_type("ball")}.
+     */
+    public static Node.Program convert(String source, Vocabulary vocabulary) {
         List<Tok> tokens = new Lexer(source).lex();
-        return new ParserImpl(tokens).file();
+        return new ParserImpl(tokens, vocabulary).file();
     }
 
     // ---------------------------------------------------------------- lexer
@@ -338,7 +350,12 @@ public final class PythonToDsl {
         private final List<Tok> toks;
         private int pos;
 
-        ParserImpl(List<Tok> toks) {
+        private final Vocabulary vocabulary;
+        private final String allowed;
+
+        ParserImpl(List<Tok> toks, Vocabulary vocabulary) {
+            this.vocabulary = vocabulary;
+            this.allowed = allowedCalls(vocabulary);
             this.toks = toks;
         }
 
@@ -385,10 +402,11 @@ public final class PythonToDsl {
                 String w = t.text();
                 switch (w) {
                     case "and", "or" -> {
-                        return "'" + w + "' is not allowed (a condition is one perception, optionally with 'not')";
+                        return "'" + w + "' is not allowed (a condition is one " + vocabulary.featureNoun()
+                                + ", optionally with 'not')";
                     }
                     case "True", "False" -> {
-                        return "'" + w + "' is not allowed (use a perception as the condition)";
+                        return "'" + w + "' is not allowed (use a " + vocabulary.featureNoun() + " as the condition)";
                     }
                     case "None" -> {
                         return "'None' is not allowed";
@@ -589,12 +607,11 @@ public final class PythonToDsl {
             }
             Tok after = peek();
             if (after.isOp("(")) {
-                Action a = call(t, "statement");
-                return new Node.Act(a);
+                return new Node.Act(call(t, "statement"));
             }
             if (after.isOp(".")) {
                 throw error(t, "attribute access '" + t.text() + "." + peek(1).text()
-                        + "' is not allowed (call the actions directly, e.g. move())");
+                        + "' is not allowed (call the actions directly, e.g. " + vocabulary.actions().get(0).token() + "())");
             }
             if (after.kind() == Kind.OP && forbidden(after) != null
                     && forbidden(after).startsWith("variables")) {
@@ -612,20 +629,20 @@ public final class PythonToDsl {
         /** The first 'pass' or docstring seen, for the error when a block holds nothing else. */
         private Tok passSeen;
 
-        private static boolean isCallable(String name) {
-            return Action.fromToken(name) != null || Perception.fromToken(name) != null;
+        private boolean isCallable(String name) {
+            return vocabulary.owns(name);
         }
 
         /** Parses NAME '(' ')' with NAME already consumed; returns the action (statement context). */
-        private Action call(Tok name, String context) {
+        private ActionWord call(Tok name, String context) {
             String n = name.text();
-            Action a = Action.fromToken(n);
-            Perception p = Perception.fromToken(n);
+            ActionWord a = vocabulary.action(n);
+            FeatureWord p = vocabulary.feature(n);
             if (a == null && p == null) {
                 if (n.equals("run")) {
                     throw error(name, "calling run() inside run() is not allowed");
                 }
-                throw error(name, "unknown function '" + n + "' (allowed: " + ALLOWED_CALLS + ")");
+                throw error(name, "unknown function '" + n + "' (allowed: " + allowed + ")");
             }
             expectOp("(");
             Tok close = next();
@@ -633,7 +650,7 @@ public final class PythonToDsl {
                 throw error(close, "'" + n + "' takes no arguments");
             }
             if (a == null) {
-                throw error(name, "perception '" + n + "()' cannot be a statement (use it in an if or while)");
+                throw error(name, vocabulary.featureNoun() + " '" + n + "()' cannot be a statement (use it in an if or while)");
             }
             return a;
         }
@@ -773,7 +790,7 @@ public final class PythonToDsl {
                 throw error(t, "numbers are not allowed in conditions");
             }
             if (t.kind() != Kind.NAME) {
-                throw unexpected(t, "a perception such as frontIsClear()");
+                throw unexpected(t, "a " + vocabulary.featureNoun() + " such as " + vocabulary.features().get(0).token() + "()");
             }
             String specific = forbidden(t);
             if (specific != null) {
@@ -789,19 +806,35 @@ public final class PythonToDsl {
                 }
                 throw error(t, "variable '" + n + "' is not allowed (no variables)");
             }
-            Perception p = Perception.fromToken(n);
+            FeatureWord p = vocabulary.feature(n);
             if (p == null) {
-                if (Action.fromToken(n) != null) {
+                if (vocabulary.action(n) != null) {
                     throw error(t, "action '" + n + "()' cannot be a condition");
                 }
-                throw error(t, "unknown function '" + n + "' (allowed: " + ALLOWED_CALLS + ")");
+                throw error(t, "unknown function '" + n + "' (allowed: " + allowed + ")");
             }
             next();
+            String argument = p.takesArgument() ? argument(t, p) : null;
             Tok close = next();
             if (!close.isOp(")")) {
-                throw error(close, "'" + n + "' takes no arguments");
+                throw error(close, p.takesArgument() ? "'" + n + "' takes one quoted word, e.g. " + n + "(\""
+                        + p.arguments().get(0) + "\")" : "'" + n + "' takes no arguments");
             }
-            return new Node.Feature(p);
+            return new Node.Feature(p, argument);
+        }
+
+        /** The quoted word of {@code front_object_type("ball")}: one word, as the DSL's {@code h( ball h)}. */
+        private String argument(Tok feature, FeatureWord p) {
+            Tok word = next();
+            String text = word.text();
+            boolean quoted = word.kind() == Kind.STRING && text.length() >= 2
+                    && (text.charAt(0) == '"' || text.charAt(0) == '\'') && text.charAt(text.length() - 1) == text.charAt(0);
+            String inner = quoted ? text.substring(1, text.length() - 1) : null;
+            if (inner == null || !inner.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw error(word, "'" + feature.text() + "' takes one quoted word, e.g. " + feature.text() + "(\""
+                        + p.arguments().get(0) + "\")");
+            }
+            return inner;
         }
 
         /**

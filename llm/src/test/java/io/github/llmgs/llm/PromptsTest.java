@@ -12,7 +12,8 @@ class PromptsTest {
 
     static final List<String> TASKS = List.of("StairClimber", "StairClimberSparse", "Maze", "MazeSparse",
             "FourCorners", "FourCornersSparse", "TopOff", "TopOffSparse", "Harvester", "HarvesterSparse",
-            "CleanHouse", "CleanHouseSparse", "DoorKey", "OneStroke", "Seeder", "Snake", "WallAvoider", "PathFollow");
+            "CleanHouse", "CleanHouseSparse", "DoorKey", "OneStroke", "Seeder", "Snake", "WallAvoider", "PathFollow",
+            "LavaGap", "RedBlueDoor", "PutNear");
 
     @Test
     void knowsEveryTaskOfTheEngine() {
@@ -88,5 +89,29 @@ class PromptsTest {
         assertEquals(PromptMode.PYTHON, PromptMode.fromString("python"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> PromptMode.fromString("java"))
                 .getMessage().contains("python-to-dsl, python, dsl"));
+    }
+
+    @Test
+    void miniGridPromptsSpeakMiniGridAndTheirExampleConverts() {
+        List<ChatMessage> m = Prompts.forTask("LavaGap", PromptMode.PYTHON_TO_DSL);
+        String system = m.get(0).content(), user = m.get(1).content();
+        for (String must : new String[] {"MiniGrid", "left", "right", "forward", "pickup", "drop", "toggle",
+                "front_is_clear", "front_object_type h( type h)", "front_object_color", "is_carrying_object",
+                "front_object_type(\"ball\")", "1000 actions and perceptions"}) {
+            assertTrue(system.contains(must), "system prompt lacks " + must);
+        }
+        for (String never : new String[] {"turnLeft", "frontIsClear", "Karel"}) {
+            assertTrue(!system.contains(never), "a MiniGrid prompt mentions " + never);
+        }
+        assertTrue(user.startsWith("Task: LavaGap\n\nMap: 6 x 6 grid"), user);
+        assertTrue(user.contains("Return: 1 for stepping onto the goal"), user);
+        assertEquals(io.github.llmgs.dsl.Domains.MINIGRID, Prompts.vocabulary("putnear"));
+        assertEquals(io.github.llmgs.dsl.Domains.KAREL, Prompts.vocabulary("DoorKey"));
+        io.github.llmgs.dsl.Node.Program converted = PythonToDsl.convert(
+                io.github.llmgs.llm.minigrid.MiniGridPrompts.EXAMPLE_PYTHON, io.github.llmgs.dsl.Domains.MINIGRID);
+        assertEquals(io.github.llmgs.llm.minigrid.MiniGridPrompts.EXAMPLE_DSL, io.github.llmgs.dsl.Printer.print(converted));
+        for (String task : List.of("RedBlueDoor", "PutNear")) {
+            assertTrue(Prompts.forTask(task, PromptMode.DSL).get(1).content().contains("Task: " + task + "\n"));
+        }
     }
 }

@@ -284,4 +284,25 @@ class PythonToDslTest {
         assertEquals("DEF run m( WHILE c( frontIsClear c) w( move w) m)",
                 dsl("def run():\n    while " + "(".repeat(50) + "frontIsClear()" + ")".repeat(50) + ":\n        move()\n"));
     }
+
+    @org.junit.jupiter.api.Test
+    void miniGridPythonUsesItsOwnWordsAndQuotedArguments() {
+        io.github.llmgs.dsl.Vocabulary mg = io.github.llmgs.dsl.Domains.MINIGRID;
+        assertEquals("DEF run m( WHILE c( not c( front_object_color h( red h) c) c) w( IF c( front_is_clear c) i( forward i) "
+                + "left w) IFELSE c( is_carrying_object c) i( drop i) ELSE e( pickup e) m)", Printer.print(PythonToDsl.convert(
+                "def run():\n    while not front_object_color('red'):\n        if front_is_clear():\n            forward()\n"
+                        + "        left()\n    if is_carrying_object():\n        drop()\n    else:\n        pickup()\n", mg)));
+        PythonConversionException karelWord = assertThrows(PythonConversionException.class,
+                () -> PythonToDsl.convert("def run():\n    move()\n", mg));
+        assertTrue(karelWord.getMessage().startsWith("2:5: unknown function 'move' (allowed: left, right, forward, pickup, drop, "
+                + "toggle, front_is_clear, front_object_type(\"lava\")"), karelWord.getMessage());
+        PythonConversionException bare = assertThrows(PythonConversionException.class,
+                () -> PythonToDsl.convert("def run():\n    if front_object_type(ball):\n        pickup()\n", mg));
+        assertTrue(bare.getMessage().endsWith("'front_object_type' takes one quoted word, e.g. front_object_type(\"lava\")"),
+                bare.getMessage());
+        PythonConversionException miniGridWordInKarel = assertThrows(PythonConversionException.class,
+                () -> PythonToDsl.convert("def run():\n    forward()\n"));
+        assertTrue(miniGridWordInKarel.getMessage().startsWith("2:5: unknown function 'forward' (allowed: move, "),
+                miniGridWordInKarel.getMessage());
+    }
 }

@@ -68,17 +68,9 @@ final class LlmOptions {
      * (created and written), the replay file (read whole, and recorded for {@code task} when one
      * is given). Null when no endpoint or replay is configured.
      */
-    /**
-     * {@link #prepare(SearchConfig, PrintStream, String)} for a task of any domain: the prompts and
-     * the Python converter know Karel only, so an LLM for a MiniGrid task is refused up front.
-     */
+    /** {@link #prepare(SearchConfig, PrintStream, String)} for a task of any domain. */
     LlmConfig prepare(SearchConfig config, PrintStream out, DomainTask task) {
-        if (!task.miniGrid()) return prepare(config, out, task.name());
-        if (baseUrl != null || config.llm().baseUrl() != null || replay != null) {
-            throw new CliException("LLM seeding of MiniGrid tasks is not available yet (the prompts and the Python "
-                    + "converter know Karel only); leave out the LLM options to seed llm-gs from the MiniGrid grammar");
-        }
-        return prepare(config, out, (String) null);
+        return prepare(config, out, task.name());
     }
 
     LlmConfig prepare(SearchConfig config, PrintStream out, String task) {

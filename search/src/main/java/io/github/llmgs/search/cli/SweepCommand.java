@@ -94,13 +94,8 @@ final class SweepCommand implements Callable<Integer> {
             throw new CliException("--llm-replay replays one task's llm.jsonl; this sweep has " + taskList.size()
                     + " tasks (sweep one task per replayed file)");
         }
-        LlmConfig llmConfig = null;
-        if (methodList.contains("llm-gs")) {
-            for (DomainTask t : taskList) {
-                if (t.miniGrid()) llm.prepare(config, stream, t); // refuses an LLM for MiniGrid, before any work
-            }
-            llmConfig = llm.prepare(config, stream, taskList.size() == 1 ? first.name() : null);
-        }
+        LlmConfig llmConfig = !methodList.contains("llm-gs") ? null
+                : llm.prepare(config, stream, taskList.size() == 1 ? first.name() : null);
 
         List<Planned> plan = new ArrayList<>();
         Map<String, DomainTask> byName = new LinkedHashMap<>();
@@ -144,9 +139,8 @@ final class SweepCommand implements Callable<Integer> {
                     out.flush();
                     Map<String, Object> llmFields = new LinkedHashMap<>();
                     DomainTask task = byName.get(s.task());
-                    LlmConfig taskLlm = task.miniGrid() ? null : llmConfig;
                     SearchOutcome o = runner.run(s, backend, "llm-gs".equals(s.method())
-                                    ? d -> LlmOptions.seedSource(taskLlm, task, s.seed(), d, llmFields, stream) : null,
+                                    ? d -> LlmOptions.seedSource(llmConfig, task, s.seed(), d, llmFields, stream) : null,
                             llmFields, folder -> claimRefusal(folder, s), stop);
                     if (o.interrupted()) break;
                     summary.add(o.result());

@@ -63,8 +63,6 @@ class MiniGridSearchTest {
         Files.writeString(karel, Files.readString(Path.of(getClass().getResource("/configs/karel.json").toURI())));
         Cli.run("search", "--task", "LavaGap", "--run-settings", karel.toString(), "--out", tmp.toString())
                 .assertUserError("--run-settings " + karel + " holds karel settings; this run's task is a minigrid task");
-        Cli.run("search", "--task", "LavaGap", "--method", "llm-gs", "--llm-base-url", "http://127.0.0.1:9/v1",
-                "--out", tmp.toString()).assertUserErrorStartsWith("LLM seeding of MiniGrid tasks is not available yet");
         Cli.run("search", "--task", "LavaGapp").assertUserErrorStartsWith("unknown task 'LavaGapp'; known tasks: StairClimber, ");
         assertTrue(Cli.run("search", "--task", "LavaGapp").err().strip().endsWith("PathFollow, LavaGap, RedBlueDoor, PutNear"));
     }
@@ -83,5 +81,50 @@ class MiniGridSearchTest {
         assertTrue(auto.out().contains("| RedBlueDoor | llm-gs | 1 |") && auto.out().contains("| MazeSparse | llm-gs | 1 |"),
                 auto::show);
         assertEquals("reference", result(tmp, "RedBlueDoor", "llm-gs").get("backend").asText());
+    }
+
+    /** n completions alternating a MiniGrid answer and a Karel one (which a MiniGrid task must reject). */
+    private static okhttp3.mockwebserver.MockResponse completions(int n) {
+        String miniGrid = "```python\\ndef run():\\n    while not front_object_type(\\\"ball\\\"):\\n        right()\\n"
+                + "    pickup()\\n```\\n```\\nDEF run m( WHILE c( not c( front_object_type h( ball h) c) c) w( right w) pickup m)\\n```";
+        String karel = "```\\nDEF run m( move turnLeft m)\\n```";
+        StringBuilder choices = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            if (k > 0) choices.append(',');
+            choices.append("{\"index\":").append(k).append(",\"message\":{\"role\":\"assistant\",\"content\":\"")
+                    .append(k % 2 == 0 ? miniGrid : karel).append("\"},\"finish_reason\":\"stop\"}");
+        }
+        return new okhttp3.mockwebserver.MockResponse().setBody("{\"id\":\"c\",\"object\":\"chat.completion\",\"choices\":["
+                + choices + "]}");
+    }
+
+    @Test
+    void llmGsSeedsAMiniGridTaskFromAnLlmInMiniGridsWords() throws Exception {
+        try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer()) {
+            server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+                @Override
+                public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+                    if ("GET".equals(request.getMethod())) {
+                        return new okhttp3.mockwebserver.MockResponse().setBody("{\"data\":[{\"id\":\"m\"}]}");
+                    }
+                    try {
+                        return completions(JSON.readTree(request.getBody().readUtf8()).get("n").asInt());
+                    } catch (Exception e) {
+                        return new okhttp3.mockwebserver.MockResponse().setResponseCode(400);
+                    }
+                }
+            });
+            server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+            Cli.Result r = Cli.run("search", "--task", "PutNear", "--method", "llm-gs", "--budget", "300",
+                    "--llm-base-url", server.url("/v1").toString(), "--llm-model", "m", "--llm-api-key-env", "LLMGS_TEST_UNSET_KEY",
+                    "--out", tmp.toString());
+            assertEquals(0, r.code(), r::show);
+            JsonNode res = result(tmp, "PutNear", "llm-gs");
+            assertEquals(32, res.get("llm").get("programs_valid").asInt(), res::toString);
+            String log = Files.readString(tmp.resolve("PutNear/llm-gs/0/llm.jsonl"));
+            assertTrue(log.contains("Task: PutNear") && log.contains("front_object_type h( type h)"), "the MiniGrid prompt was sent");
+            assertTrue(log.contains("unknown token 'move' (a karel action; this is a minigrid program)"),
+                    "a Karel answer to a MiniGrid task is rejected naming the word");
+        }
     }
 }
