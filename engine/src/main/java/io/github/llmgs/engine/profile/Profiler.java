@@ -6,6 +6,10 @@ import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
+import io.github.llmgs.engine.minigrid.MiniGridEvaluator;
+import io.github.llmgs.engine.minigrid.MiniGridWalker;
+import io.github.llmgs.engine.minigrid.MiniGridWorld;
+import io.github.llmgs.engine.minigrid.ProgramWrapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,14 +33,47 @@ public final class Profiler {
     public ProfileResult profile(Backend backend, Task task, List<TaskInstance> instances, List<Node.Program> programs,
                                  int batch, Consumer<String> progress) {
         int batchSize = batch > 0 ? batch : programs.size();
+        return time(backend.name(), backend.device(), task.name(), programs.size(), instances.size(), batchSize,
+                () -> pass(backend, task, instances, programs, batchSize), progress);
+    }
+
+    /**
+     * A MiniGrid workload on an evaluator (the oracle today). Calls are counted once, by an
+     * untimed walk of every episode, since a pass returns only the means.
+     */
+    public ProfileResult profile(MiniGridEvaluator evaluator, long[] seeds, int maxCalls, List<Node.Program> programs,
+                                 int batch, Consumer<String> progress) {
+        int batchSize = batch > 0 ? batch : programs.size();
+        long calls = 0;
+        for (Node.Program p : programs) {
+            for (long seed : seeds) {
+                calls += new MiniGridWalker(new ProgramWrapper(MiniGridWorld.generate(evaluator.task(), seed), maxCalls))
+                        .run(p).calls();
+            }
+        }
+        long allCalls = calls;
+        return time("reference", evaluator.device(), evaluator.task().name(), programs.size(), seeds.length, batchSize, () -> {
+            long start = System.nanoTime();
+            double checksum = 0;
+            for (int from = 0; from < programs.size(); from += batchSize) {
+                for (double m : evaluator.means(programs.subList(from, Math.min(programs.size(), from + batchSize)))) {
+                    checksum += m;
+                }
+            }
+            return new Pass((System.nanoTime() - start) / 1e9, allCalls, checksum);
+        }, progress);
+    }
+
+    private ProfileResult time(String backend, String device, String task, int programs, int instances, int batchSize,
+                               java.util.function.Supplier<Pass> passes, Consumer<String> progress) {
         Pass reference = null;
         double[] seconds = new double[repetitions];
         for (int i = 0; i < warmups + repetitions; i++) {
-            Pass pass = pass(backend, task, instances, programs, batchSize);
+            Pass pass = passes.get();
             if (reference == null) {
                 reference = pass;
             } else if (Double.compare(pass.checksum, reference.checksum) != 0 || pass.calls != reference.calls) {
-                throw new IllegalStateException("backend " + backend.name() + " is not deterministic: checksum "
+                throw new IllegalStateException("backend " + backend + " is not deterministic: checksum "
                         + reference.checksum + " then " + pass.checksum);
             }
             if (i >= warmups) {
@@ -45,14 +82,14 @@ public final class Profiler {
             if (progress != null) {
                 progress.accept(String.format("%s pass %d/%d: %.3f s (%.0f programs/s)", i < warmups ? "warm-up" : "timed",
                         i < warmups ? i + 1 : i - warmups + 1, i < warmups ? warmups : repetitions, pass.seconds,
-                        programs.size() / pass.seconds));
+                        programs / pass.seconds));
             }
         }
         Arrays.sort(seconds);
         double median = repetitions % 2 == 1 ? seconds[repetitions / 2]
                 : (seconds[repetitions / 2 - 1] + seconds[repetitions / 2]) / 2;
-        return new ProfileResult(backend.name(), backend.device(), task.name(), programs.size(), instances.size(),
-                batchSize, median, reference.calls, reference.checksum);
+        return new ProfileResult(backend, device, task, programs, instances, batchSize, median, reference.calls,
+                reference.checksum);
     }
 
     private record Pass(double seconds, long calls, double checksum) {}

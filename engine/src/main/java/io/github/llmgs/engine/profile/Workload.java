@@ -1,6 +1,8 @@
 package io.github.llmgs.engine.profile;
 
+import io.github.llmgs.dsl.Domains;
 import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.Vocabulary;
 import io.github.llmgs.dsl.ParseException;
 import io.github.llmgs.dsl.Parser;
 import io.github.llmgs.dsl.bytecode.Capacity;
@@ -15,6 +17,11 @@ import java.util.List;
 /** A benchmark workload: one LEAPS program per line; blank lines and '#' comments skipped. */
 public record Workload(Path file, List<Node.Program> programs) {
     public static Workload load(Path file) {
+        return load(file, Domains.KAREL);
+    }
+
+    /** A workload of one domain's programs; a word of another domain is a one-line error at file:line:col. */
+    public static Workload load(Path file, Vocabulary vocabulary) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
@@ -31,7 +38,7 @@ public record Workload(Path file, List<Node.Program> programs) {
             if (line.isEmpty() || line.startsWith("#")) continue;
             Node.Program program;
             try {
-                program = Parser.parse(line);
+                program = Parser.parse(line, vocabulary);
             } catch (ParseException e) {
                 // the program's own line:col becomes file:line:col
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ":" + e.column() + ": " + e.getMessage()

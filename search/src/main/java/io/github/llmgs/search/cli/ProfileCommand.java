@@ -2,6 +2,9 @@ package io.github.llmgs.search.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.minigrid.MiniGridEvaluator;
+import io.github.llmgs.engine.minigrid.MiniGridTasks;
+import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BackendOptions;
@@ -83,13 +86,17 @@ final class ProfileCommand implements Callable<Integer> {
         if (repeat < 1) throw new CliException("--repeat must be >= 1");
         if (batch < 0) throw new CliException("--batch must be >= 0");
         if (warmup < 0) throw new CliException("--warmup must be >= 0");
-        Task task = Inputs.task(taskName);
+        DomainTask domainTask = DomainTask.of(taskName);
         Workload w;
         try {
-            w = Workload.load(workload);
+            w = Workload.load(workload, domainTask.vocabulary());
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
+        if (domainTask.miniGrid()) {
+            return profileMiniGrid(out, domainTask, w);
+        }
+        Task task = Inputs.task(taskName);
         List<TaskInstance> instances = new ArrayList<>();
         for (long s : Inputs.seeds("--seeds", seedsText)) instances.add(Inputs.instance(task, s, "--seeds"));
         Profiler profiler = new Profiler(warmup, repeat);
@@ -113,10 +120,7 @@ final class ProfileCommand implements Callable<Integer> {
                 out.flush();
             });
         }
-        out.printf("backend     %s%ndevice      %s%nprograms    %d (x %d instances = %d episodes)%n", result.backend(),
-                result.device(), result.programs(), result.instances(), result.episodes());
-        out.printf("programs/s  %,.0f%nepisodes/s  %,.0f%ncalls/s     %.3e%nchecksum    %.10f%n",
-                result.programsPerSecond(), result.episodesPerSecond(), result.callsPerSecond(), result.checksum());
+        report(out, result);
         Map<String, Object> jsonOut = new LinkedHashMap<>();
         Double published = PUBLISHED_REFERENCE.get(task.name());
         if (published != null) {
@@ -133,22 +137,66 @@ final class ProfileCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("programs_per_s", result.programsPerSecond());
-            j.put("episodes_per_s", result.episodesPerSecond());
-            j.put("calls_per_s", result.callsPerSecond());
-            j.put("checksum", result.checksum());
-            j.put("backend", result.backend());
-            j.put("device", result.device());
-            j.put("programs", result.programs());
-            j.put("episodes", result.episodes());
-            j.put("task", result.task());
-            j.put("batch", result.batch());
-            j.put("median_seconds", result.medianSeconds());
-            j.putAll(jsonOut);
-            out.println(new ObjectMapper().writeValueAsString(j));
+            printJson(out, result, jsonOut);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * A MiniGrid task: its workload on the MiniGrid oracle (the domain's reference backend, on
+     * --threads threads), with the run settings' call limit and the same report.
+     */
+    private int profileMiniGrid(PrintWriter out, DomainTask task, Workload w) throws Exception {
+        if (!backendName.equalsIgnoreCase("auto") && !backendName.equalsIgnoreCase("reference")) {
+            throw new CliException("--backend " + backendName + ": MiniGrid tasks run on the reference backend only so far; "
+                    + "use --backend reference or auto");
+        }
+        if (where.device != null) {
+            throw new CliException("--device " + where.device + ": MiniGrid tasks run on the reference backend, which has no device");
+        }
+        long[] seeds = Inputs.seeds("--seeds", seedsText);
+        int maxCalls = RunSettings.loadDefault("minigrid").maxCalls();
+        int threads = new BackendOptions(where.threads, null, 0).threadsOrCores();
+        ProfileResult result;
+        try (MiniGridEvaluator oracle = new MiniGridEvaluator(MiniGridTasks.byName(task.name()), seeds, maxCalls, threads)) {
+            out.printf("profiling %s: %d programs x %d instances of %s%n", oracle.device(), w.programs().size(), seeds.length,
+                    task.name());
+            out.flush();
+            result = new Profiler(warmup, repeat).profile(oracle, seeds, maxCalls, w.programs(), batch, line -> {
+                out.println("  " + line);
+                out.flush();
+            });
+        }
+        report(out, result);
+        if (json) {
+            printJson(out, result, new LinkedHashMap<>());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void report(PrintWriter out, ProfileResult result) {
+        out.printf("backend     %s%ndevice      %s%nprograms    %d (x %d instances = %d episodes)%n", result.backend(),
+                result.device(), result.programs(), result.instances(), result.episodes());
+        out.printf("programs/s  %,.0f%nepisodes/s  %,.0f%ncalls/s     %.3e%nchecksum    %.10f%n",
+                result.programsPerSecond(), result.episodesPerSecond(), result.callsPerSecond(), result.checksum());
+    }
+
+    private static void printJson(PrintWriter out, ProfileResult result, Map<String, Object> extra) throws Exception {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("programs_per_s", result.programsPerSecond());
+        j.put("episodes_per_s", result.episodesPerSecond());
+        j.put("calls_per_s", result.callsPerSecond());
+        j.put("checksum", result.checksum());
+        j.put("backend", result.backend());
+        j.put("device", result.device());
+        j.put("programs", result.programs());
+        j.put("episodes", result.episodes());
+        j.put("task", result.task());
+        j.put("batch", result.batch());
+        j.put("median_seconds", result.medianSeconds());
+        j.putAll(extra);
+        out.println(new ObjectMapper().writeValueAsString(j));
     }
 }

@@ -181,4 +181,24 @@ class OtherCommandsTest {
         Cli.run("eval", "--help").assertOk();
         assertTrue(Cli.run("--version").assertOk().out().startsWith("llmgs "));
     }
+
+    /** Three LavaGap programs with their means as the reference recorded them (episodes.jsonl): -0.25, -0.84375, 1.0. */
+    @Test
+    void profileOnAMiniGridTaskReportsTheReferencesChecksum(@TempDir Path dir) throws IOException {
+        Path w = dir.resolve("lavagap.txt");
+        Files.writeString(w, String.join("\n", "DEF run m( forward m)",
+                "DEF run m( WHILE c( front_is_clear c) w( forward w) m)",
+                "DEF run m( REPEAT R=19 r( IFELSE c( front_object_type h( lava h) c) i( right forward left i) "
+                        + "ELSE e( IFELSE c( front_is_clear c) i( forward i) ELSE e( right e) e) r) m)") + "\n");
+        Cli.Result r = Cli.run("profile", "--workload", w.toString(), "--task", "LavaGap", "--warmup", "0", "--repeat", "1",
+                "--threads", "2", "--json");
+        assertEquals(0, r.code(), r::show);
+        assertTrue(r.out().contains("device      MiniGrid tree-walking oracle, 2 threads"), r::show);
+        assertTrue(r.out().contains("checksum    -0.0937500000"), r::show);
+        Files.writeString(w, "DEF run m( move m)\n");
+        Cli.run("profile", "--workload", w.toString(), "--task", "LavaGap").assertUserError(
+                w + ":1:12: unknown token 'move' (a karel action; this is a minigrid program)");
+        Cli.run("profile", "--workload", w.toString(), "--task", "LavaGap", "--backend", "cpu").assertUserErrorStartsWith(
+                w + ":1:12: unknown token 'move'");
+    }
 }
