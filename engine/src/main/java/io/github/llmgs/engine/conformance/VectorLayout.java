@@ -1,5 +1,6 @@
 package io.github.llmgs.engine.conformance;
 
+import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,10 @@ public enum VectorLayout {
             Path file = dir.resolve(f);
             if (Files.isRegularFile(file)) {
                 VectorLine first = VectorFiles.read(file).get(0);
-                return isMiniGridTask(first.textField("task")) ? MINIGRID : KAREL;
+                String task = first.textField("task");
+                if (isMiniGridTask(task)) return MINIGRID;
+                if (Tasks.all().stream().anyMatch(t -> t.name().equals(task))) return KAREL;
+                throw new VectorFormatException(first.where() + ": unknown task '" + task + "', neither Karel's nor MiniGrid's");
             }
         }
         throw new VectorFormatException(dir + ": no vectors files (expected Karel's instances.jsonl, random_state.jsonl, "
