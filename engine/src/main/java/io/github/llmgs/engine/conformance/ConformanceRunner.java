@@ -1,7 +1,6 @@
 package io.github.llmgs.engine.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.ParseException;
 import io.github.llmgs.dsl.Parser;
@@ -14,7 +13,6 @@ import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +31,6 @@ public final class ConformanceRunner {
     public static final double TOLERANCE = 1e-9;
     static final List<String> FILES = List.of("instances.jsonl", "random_state.jsonl", "snake_tape.jsonl", "episodes.jsonl");
 
-    private final ObjectMapper json = new ObjectMapper();
     private final Backend backend;
     /** How many programs go to the backend at once: bounds memory, not results. */
     private final int batchPrograms;
@@ -60,7 +57,7 @@ public final class ConformanceRunner {
         }
         ConformanceReport report = new ConformanceReport();
         for (Path file : present) {
-            List<Line> lines = read(file);
+            List<VectorLine> lines = VectorFiles.read(file);
             switch (file.getFileName().toString()) {
                 case "instances.jsonl" -> checkInstances(lines, report);
                 case "random_state.jsonl" -> checkRandomState(lines, report);
@@ -72,74 +69,7 @@ public final class ConformanceRunner {
         return report;
     }
 
-    /** One parsed JSON line with where it came from, for error messages. */
-    record Line(Path file, int number, JsonNode node) {
-        String where() {
-            return file + ":" + number;
-        }
-
-        JsonNode field(String name) {
-            JsonNode v = node.get(name);
-            if (v == null || v.isNull()) {
-                throw new VectorFormatException(where() + ": missing field '" + name + "'");
-            }
-            return v;
-        }
-
-        int intField(String name) {
-            JsonNode v = field(name);
-            if (!v.canConvertToInt()) throw new VectorFormatException(where() + ": field '" + name + "' is not an integer");
-            return v.asInt();
-        }
-
-        String textField(String name) {
-            JsonNode v = field(name);
-            if (!v.isTextual()) throw new VectorFormatException(where() + ": field '" + name + "' is not a string");
-            return v.asText();
-        }
-
-        JsonNode arrayField(String name, int size) {
-            JsonNode v = field(name);
-            if (!v.isArray() || (size >= 0 && v.size() != size)) {
-                throw new VectorFormatException(where() + ": field '" + name + "' must be an array"
-                        + (size >= 0 ? " of " + size + " items" : ""));
-            }
-            return v;
-        }
-    }
-
-    private List<Line> read(Path file) {
-        List<String> raw;
-        try {
-            raw = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new VectorFormatException(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        List<Line> lines = new ArrayList<>();
-        for (int i = 0; i < raw.size(); i++) {
-            String text = raw.get(i).strip();
-            if (text.isEmpty()) continue;
-            try {
-                JsonNode node = json.readTree(text);
-                if (node == null || !node.isObject()) {
-                    throw new VectorFormatException(file + ":" + (i + 1) + ": expected one JSON object per line");
-                }
-                lines.add(new Line(file, i + 1, node));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                String column = e.getLocation() == null ? "" : ":" + e.getLocation().getColumnNr();
-                String why = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(start marker.*", "");
-                throw new VectorFormatException(file + ":" + (i + 1) + column + ": malformed JSON (" + why + ")");
-            } catch (IOException e) {
-                throw new VectorFormatException(file + ":" + (i + 1) + ": cannot read (" + e.getMessage() + ")");
-            }
-        }
-        if (lines.isEmpty()) {
-            throw new VectorFormatException(file + ": empty vectors file");
-        }
-        return lines;
-    }
-
-    private static Task task(Line line) {
+    private static Task task(VectorLine line) {
         try {
             return Tasks.byName(line.textField("task"));
         } catch (IllegalArgumentException e) {
@@ -147,8 +77,8 @@ public final class ConformanceRunner {
         }
     }
 
-    private void checkInstances(List<Line> lines, ConformanceReport report) {
-        for (Line line : lines) {
+    private void checkInstances(List<VectorLine> lines, ConformanceReport report) {
+        for (VectorLine line : lines) {
             Task task = task(line);
             int seed = line.intField("seed");
             TaskInstance got = task.generate(seed);
@@ -169,8 +99,8 @@ public final class ConformanceRunner {
         }
     }
 
-    private void checkRandomState(List<Line> lines, ConformanceReport report) {
-        for (Line line : lines) {
+    private void checkRandomState(List<VectorLine> lines, ConformanceReport report) {
+        for (VectorLine line : lines) {
             long seed = line.field("seed").asLong();
             RandomState rng = new RandomState(seed);
             for (JsonNode op : line.arrayField("ops", -1)) {
@@ -206,8 +136,8 @@ public final class ConformanceRunner {
         }
     }
 
-    private void checkSnakeTape(List<Line> lines, ConformanceReport report) {
-        for (Line line : lines) {
+    private void checkSnakeTape(List<VectorLine> lines, ConformanceReport report) {
+        for (VectorLine line : lines) {
             long seed = line.field("seed").asLong();
             int rows = line.intField("rows"), cols = line.intField("cols");
             RandomState rng = new RandomState(seed);
@@ -224,11 +154,11 @@ public final class ConformanceRunner {
     }
 
     /** One episodes.jsonl line, parsed. */
-    private record EpisodeCase(Line line, Task task, String source, Node.Program program, int[] seeds) {}
+    private record EpisodeCase(VectorLine line, Task task, String source, Node.Program program, int[] seeds) {}
 
-    private void checkEpisodes(List<Line> lines, ConformanceReport report) {
+    private void checkEpisodes(List<VectorLine> lines, ConformanceReport report) {
         Map<Task, List<EpisodeCase>> byTask = new LinkedHashMap<>();
-        for (Line line : lines) {
+        for (VectorLine line : lines) {
             Task task = task(line);
             String source = line.textField("program");
             Node.Program program;

@@ -12,5 +12,9 @@
  * {@code act}, a feature leaf {@code sense}, a WHILE head (after its condition held)
  * {@code whileHeadRepeats} with that node's history (emptied once per episode, not per entry).
  * It stops as soon as {@code over()} is true and reads {@code result()}.
+ *
+ * <p>{@link io.github.llmgs.engine.minigrid.MiniGridConformance} holds all of it to the vectors;
+ * its episodes run on a {@link io.github.llmgs.engine.minigrid.MiniGridEpisodes} backend, today
+ * the oracle ({@link io.github.llmgs.engine.minigrid.MiniGridReference}), later the CPU VM and the kernel.
  */
 package io.github.llmgs.engine.minigrid;

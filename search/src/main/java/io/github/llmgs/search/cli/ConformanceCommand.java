@@ -3,6 +3,9 @@ package io.github.llmgs.search.cli;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.conformance.ConformanceReport;
 import io.github.llmgs.engine.conformance.ConformanceRunner;
+import io.github.llmgs.engine.conformance.VectorLayout;
+import io.github.llmgs.engine.minigrid.MiniGridConformance;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.search.BackendChoice;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,16 +22,19 @@ import picocli.CommandLine.Spec;
 /** {@code llmgs conformance}: hold a backend to the reference implementation's vectors. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = {"Check a backend against the reference implementation's vectors.",
-                "Runs the conformance vectors (instances, RandomState draws, Snake's tape, episodes) on a",
-                "backend and prints the report; exit code 0 only if every check passes."},
+                "Runs the conformance vectors on a backend and prints the report; exit code 0 only if every check",
+                "passes. The layout says the domain: Karel's (instances, RandomState draws, Snake's tape, episodes)",
+                "or MiniGrid's (instances, RNG draws and reset calls, episodes, step traces; reference backend only)."},
         footer = {"", "Examples:", "  llmgs conformance --vectors engine/src/test/resources/conformance/karel",
+                "  llmgs conformance --vectors engine/src/test/resources/conformance/minigrid",
                 "  llmgs conformance --vectors engine/src/test/resources/conformance/karel --backend opencl --device NVIDIA"})
 final class ConformanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--vectors", required = true, paramLabel = "DIR",
-            description = "Directory with instances.jsonl, random_state.jsonl, snake_tape.jsonl, episodes.jsonl.")
+            description = "Directory with Karel's instances.jsonl, random_state.jsonl, snake_tape.jsonl, episodes.jsonl "
+                    + "or MiniGrid's instances.jsonl, rng.jsonl, episodes.jsonl, traces.jsonl.")
     Path vectors;
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = BackendChoice.DEFAULT,
@@ -44,10 +50,19 @@ final class ConformanceCommand implements Callable<Integer> {
         ConformanceReport report;
         String header;
         PrintWriter err = spec.commandLine().getErr();
+        if (VectorLayout.detect(vectors) == VectorLayout.MINIGRID) {
+            MiniGridEpisodes backend = Inputs.miniGridBackend(backendName, where.threads, where.device);
+            header = String.format("backend %s (%s), MiniGrid vectors %s%n", backend.name(), backend.device(), vectors);
+            return print(out, header, new MiniGridConformance(backend).run(vectors));
+        }
         try (Backend backend = Inputs.backend(backendName, where.threads, where.device, note -> { err.println(note); err.flush(); })) {
             header = String.format("backend %s (%s), vectors %s%n", backend.name(), backend.device(), vectors);
             report = new ConformanceRunner(backend).run(vectors);
         }
+        return print(out, header, report);
+    }
+
+    private static int print(PrintWriter out, String header, ConformanceReport report) {
         // printed after the run, so that a broken vectors file leaves stdout empty (one stderr line)
         out.print(header);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -30,9 +30,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Score one program on a task and list each episode.",
                 "Prints the score (mean return over the instances) and each episode's return, actions, calls",
-                "and crash flag; --trace SEED adds the step-by-step log of one episode with its worlds."},
+                "and crash flag (and, on MiniGrid tasks, the terminated flag); --trace SEED adds the step-by-step",
+                "log of one episode with its worlds. MiniGrid tasks run on the reference backend only for now."},
         footer = {"", "Example:",
-                "  llmgs eval --task Maze --program \"DEF run m( turnLeft REPEAT R=4 r( move r) m)\" --seeds 0-3 --trace 0"})
+                "  llmgs eval --task Maze --program \"DEF run m( turnLeft REPEAT R=4 r( move r) m)\" --seeds 0-3 --trace 0",
+                "  llmgs eval --task LavaGap --program \"DEF run m( REPEAT R=3 r( forward r) m)\" --seeds 0-3 --trace 0"})
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -66,17 +68,27 @@ final class EvalCommand implements Callable<Integer> {
             description = "Also print the step-by-step log of this seed's episode, with the initial and final world.")
     String traceSeed;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Run settings (default: configs/karel.json as built into the jar).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Run settings of the task's domain (default: configs/karel.json or configs/minigrid.json as built into the jar).")
     Path config;
 
     @Override
     public Integer call() {
-        RunSettings settings = config == null ? RunSettings.loadDefault() : RunSettings.load(config);
-        Task task = Inputs.task(taskName);
-        Node.Program program = source.text != null ? Inputs.program(source.text) : Inputs.programFile(source.file);
-        Inputs.fits(program, source.text != null ? "--program" : source.file.toString());
+        Inputs.DomainTask chosen = Inputs.domainTask(taskName);
+        RunSettings settings = chosen.settings(config);
+        Node.Program program = source.text != null ? Inputs.program(source.text, chosen.vocabulary())
+                : Inputs.programFile(source.file, chosen.vocabulary());
         long[] seedList = seeds == null ? settings.seeds() : Inputs.seeds("--seeds", seeds);
         Long trace = traceSeed == null ? null : Inputs.seed("--trace", traceSeed);
+        if (chosen.isMiniGrid()) {
+            // the oracle walks the tree: the bytecode capacity (Inputs.fits) does not apply yet
+            PrintWriter out = spec.commandLine().getOut();
+            MiniGridEval.print(out, chosen.miniGrid(), program, seedList, trace, settings,
+                    Inputs.miniGridBackend(backendName, where.threads, where.device));
+            out.flush();
+            return 0;
+        }
+        Task task = chosen.karel();
+        Inputs.fits(program, source.text != null ? "--program" : source.file.toString());
 
         List<TaskInstance> instances = new ArrayList<>(seedList.length);
         for (long s : seedList) {

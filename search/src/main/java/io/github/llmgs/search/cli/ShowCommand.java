@@ -3,7 +3,6 @@ package io.github.llmgs.search.cli;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.minigrid.MiniGridTask;
-import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import io.github.llmgs.engine.minigrid.MiniGridWorld;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -31,13 +30,12 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long seed = Inputs.seed("--seed", seedText);
-        MiniGridTask miniGrid = MiniGridTasks.ALL.stream().filter(t -> t.name().equalsIgnoreCase(taskName.strip()))
-                .findFirst().orElse(null);
-        if (miniGrid != null) {
-            showMiniGrid(miniGrid, seed);
+        Inputs.DomainTask chosen = Inputs.domainTask(taskName);
+        if (chosen.isMiniGrid()) {
+            showMiniGrid(chosen.miniGrid(), seed);
             return 0;
         }
-        Task task = Inputs.task(taskName);
+        Task task = chosen.karel();
         TaskInstance inst = Inputs.instance(task, seed, "--seed");
         int heroMarkers = heroCellMarkers(inst);
         PrintWriter out = spec.commandLine().getOut();
@@ -51,20 +49,12 @@ final class ShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static final String[] MINIGRID_FACING = {"east", "south", "west", "north"};
-
     /** A MiniGrid instance in the vectors' two-character glyphs, the agent drawn over its cell. */
     private void showMiniGrid(MiniGridTask task, long seed) {
         MiniGridWorld w = MiniGridWorld.generate(task, seed);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s, seed %d: %d rows x %d cols; agent at x %d, y %d, facing %s%n", task.name(), seed, w.height,
-                w.width, w.agentX, w.agentY, MINIGRID_FACING[w.agentDir & 3]);
-        java.util.List<String> rows = w.render();
-        String arrow = String.valueOf(">v<^".charAt(w.agentDir & 3)).repeat(2);
-        for (int y = 0; y < rows.size(); y++) {
-            String r = rows.get(y);
-            out.println(y == w.agentY ? r.substring(0, 2 * w.agentX) + arrow + r.substring(2 * w.agentX + 2) : r);
-        }
+        out.printf("%s, seed %d: %d rows x %d cols; %s%n", task.name(), seed, w.height, w.width, MiniGridAscii.agent(w));
+        out.print(MiniGridAscii.draw(w));
         out.println("legend: .. empty   We wall   Gg goal   Vr lava   D? closed door   O? open door   A? ball   B? box");
         out.println("        ? colour: r red  g green  b blue  p purple  y yellow  e grey;  >> vv << ^^ agent facing east/south/west/north");
         out.println("        x is the column from the left, y the row from the top; the agent's cell is empty");
