@@ -1,24 +1,40 @@
 package io.github.llmgs.engine.minigrid;
 
 import io.github.llmgs.dsl.Node;
+import io.github.llmgs.engine.batch.BatchResult;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The oracle as a batch backend: {@link MiniGridWalker} per episode, programs spread over a few
- * threads. Episodes share nothing but their read-only start worlds, so threads change the speed only.
+ * The oracle as a batch backend: {@link MiniGridWalker} per episode, whole programs taken by a
+ * fixed pool of threads (kept for the backend's life, as a search sends thousands of small
+ * batches). Episodes share nothing but their read-only start worlds, so threads change the speed
+ * only; each episode writes its own slot.
  */
-public final class MiniGridReference implements MiniGridEpisodes {
+public final class MiniGridReference implements MiniGridEpisodes, AutoCloseable {
     private final int threads;
+    private final ExecutorService pool;
+    /** The last batch's start worlds, by task and seeds: a search asks for the same ones every time. */
+    private MiniGridTask startsTask;
+    private long[] startsSeeds;
+    private MiniGridWorld[] starts;
 
     public MiniGridReference(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.threads = threads;
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "llmgs-minigrid");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -32,33 +48,62 @@ public final class MiniGridReference implements MiniGridEpisodes {
     }
 
     @Override
-    public EpisodeResult[][] evaluate(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
-        // a wrapper copies its start world and never changes it, so one generated world serves every program
-        MiniGridWorld[] starts = new MiniGridWorld[seeds.length];
-        for (int i = 0; i < seeds.length; i++) {
-            starts[i] = MiniGridWorld.generate(task, seeds[i]);
-        }
+    public synchronized EpisodeResult[][] evaluate(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
+        MiniGridWorld[] worlds = starts(task, seeds);
         EpisodeResult[][] results = new EpisodeResult[programs.size()][seeds.length];
-        IntConsumer one = p -> {
-            for (int i = 0; i < seeds.length; i++) {
-                results[p][i] = new MiniGridWalker(new ProgramWrapper(starts[i], maxCalls)).run(programs.get(p));
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int p; (p = next.getAndIncrement()) < programs.size(); ) {
+                for (int i = 0; i < seeds.length; i++) {
+                    results[p][i] = new MiniGridWalker(new ProgramWrapper(worlds[i], maxCalls)).run(programs.get(p));
+                }
             }
         };
         if (threads == 1 || programs.size() == 1) {
-            for (int p = 0; p < programs.size(); p++) one.accept(p);
+            worker.run();
             return results;
         }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(() -> IntStream.range(0, programs.size()).parallel().forEach(one)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running episodes", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < Math.min(threads, programs.size()); t++) work.add(pool.submit(worker));
+        for (Future<?> f : work) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running episodes", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
         }
         return results;
+    }
+
+    /** Each program's mean return, summed in seed order as on every backend ({@link BatchResult#mean}). */
+    public double[] means(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
+        EpisodeResult[][] r = evaluate(task, programs, seeds, maxCalls);
+        double[] means = new double[programs.size()];
+        double[] returns = new double[seeds.length];
+        for (int p = 0; p < means.length; p++) {
+            for (int i = 0; i < seeds.length; i++) returns[i] = r[p][i].ret();
+            means[p] = BatchResult.mean(returns, 0, seeds.length);
+        }
+        return means;
+    }
+
+    // a wrapper copies its start world and never changes it, so one generated world serves every program
+    private MiniGridWorld[] starts(MiniGridTask task, long[] seeds) {
+        if (task != startsTask || !Arrays.equals(seeds, startsSeeds)) {
+            MiniGridWorld[] worlds = new MiniGridWorld[seeds.length];
+            for (int i = 0; i < seeds.length; i++) worlds[i] = MiniGridWorld.generate(task, seeds[i]);
+            starts = worlds;
+            startsTask = task;
+            startsSeeds = seeds.clone();
+        }
+        return starts;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 }

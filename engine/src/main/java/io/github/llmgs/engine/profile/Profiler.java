@@ -6,10 +6,9 @@ import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
-import io.github.llmgs.engine.minigrid.MiniGridEvaluator;
-import io.github.llmgs.engine.minigrid.MiniGridWalker;
-import io.github.llmgs.engine.minigrid.MiniGridWorld;
-import io.github.llmgs.engine.minigrid.ProgramWrapper;
+import io.github.llmgs.engine.minigrid.EpisodeResult;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
+import io.github.llmgs.engine.minigrid.MiniGridTask;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,30 +36,31 @@ public final class Profiler {
                 () -> pass(backend, task, instances, programs, batchSize), progress);
     }
 
-    /**
-     * A MiniGrid workload on an evaluator (the oracle today). Calls are counted once, by an
-     * untimed walk of every episode, since a pass returns only the means.
-     */
-    public ProfileResult profile(MiniGridEvaluator evaluator, long[] seeds, int maxCalls, List<Node.Program> programs,
-                                 int batch, Consumer<String> progress) {
+    /** A MiniGrid workload on one of its backends (the oracle today). */
+    public ProfileResult profile(MiniGridEpisodes backend, MiniGridTask task, long[] seeds, int maxCalls,
+                                 List<Node.Program> programs, int batch, Consumer<String> progress) {
         int batchSize = batch > 0 ? batch : programs.size();
-        long calls = 0;
-        for (Node.Program p : programs) {
-            for (long seed : seeds) {
-                calls += new MiniGridWalker(new ProgramWrapper(MiniGridWorld.generate(evaluator.task(), seed), maxCalls))
-                        .run(p).calls();
-            }
-        }
-        long allCalls = calls;
-        return time("reference", evaluator.device(), evaluator.task().name(), programs.size(), seeds.length, batchSize, () -> {
+        return time(backend.name(), backend.device(), task.name(), programs.size(), seeds.length, batchSize, () -> {
             long start = System.nanoTime();
-            double checksum = 0;
+            List<EpisodeResult[][]> results = new ArrayList<>();
             for (int from = 0; from < programs.size(); from += batchSize) {
-                for (double m : evaluator.means(programs.subList(from, Math.min(programs.size(), from + batchSize)))) {
-                    checksum += m;
+                results.add(backend.evaluate(task, programs.subList(from, Math.min(programs.size(), from + batchSize)),
+                        seeds, maxCalls));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long calls = 0;
+            double checksum = 0;
+            double[] returns = new double[seeds.length];
+            for (EpisodeResult[][] r : results) {
+                for (EpisodeResult[] program : r) {
+                    for (int i = 0; i < seeds.length; i++) {
+                        returns[i] = program[i].ret();
+                        calls += program[i].calls();
+                    }
+                    checksum += BatchResult.mean(returns, 0, seeds.length);
                 }
             }
-            return new Pass((System.nanoTime() - start) / 1e9, allCalls, checksum);
+            return new Pass(seconds, calls, checksum);
         }, progress);
     }
 

@@ -73,8 +73,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inputs.DomainTask chosen = Inputs.domainTask(taskName);
-        RunSettings settings = chosen.settings(config);
+        DomainTask chosen = DomainTask.of(taskName);
+        RunSettings settings = chosen.settings("--config", config);
         Node.Program program = source.text != null ? Inputs.program(source.text, chosen.vocabulary())
                 : Inputs.programFile(source.file, chosen.vocabulary());
         long[] seedList = seeds == null ? settings.seeds() : Inputs.seeds("--seeds", seeds);

@@ -31,67 +31,24 @@ final class Inputs {
     private Inputs() {}
 
     /**
-     * A task of either domain with the vocabulary its programs are written in: the one place a
-     * task name picks its domain (eval and show use it; exactly one of the tasks is set).
-     */
-    record DomainTask(Vocabulary vocabulary, Task karel, MiniGridTask miniGrid) {
-        boolean isMiniGrid() {
-            return miniGrid != null;
-        }
-
-        String name() {
-            return isMiniGrid() ? miniGrid.name() : karel.name();
-        }
-
-        /** The domain's run settings as shipped in the jar ({@code configs/<domain>.json}). */
-        RunSettings defaultSettings() {
-            return RunSettings.loadDefault(vocabulary.domain());
-        }
-
-        /** Settings from {@code --config}, refused in one line when they are another domain's. */
-        RunSettings settings(Path config) {
-            if (config == null) return defaultSettings();
-            RunSettings settings = RunSettings.load(config);
-            if (!settings.domain().equals(vocabulary.domain())) {
-                throw new CliException("--config " + config + ": run settings of domain " + settings.domain() + ", but task "
-                        + name() + " is a " + vocabulary.domain() + " task (see configs/" + vocabulary.domain() + ".json)");
-            }
-            return settings;
-        }
-    }
-
-    /** A task by name in either domain, case-insensitive as Karel's lookup is; an unknown name lists both domains' tasks. */
-    static DomainTask domainTask(String name) {
-        String wanted = name.strip();
-        for (MiniGridTask t : MiniGridTasks.ALL) {
-            if (t.name().equalsIgnoreCase(wanted)) return new DomainTask(Domains.MINIGRID, null, t);
-        }
-        try {
-            return new DomainTask(Domains.KAREL, Tasks.byName(name), null);
-        } catch (IllegalArgumentException e) {
-            // "unknown task 'Foo'; known tasks: StairClimber, ..." plus the MiniGrid names
-            throw new CliException(e.getMessage() + ", "
-                    + String.join(", ", MiniGridTasks.ALL.stream().map(MiniGridTask::name).toList()));
-        }
-    }
-
-    /**
      * The MiniGrid episode backend for {@code --backend NAME}: only the oracle runs MiniGrid so far,
-     * so {@code cpu}, {@code opencl} and {@code auto} are refused in one line rather than quietly
-     * replaced; {@code --threads} and {@code --device} are checked as for Karel's reference backend.
+     * so {@code auto} (the best there is) and {@code reference} mean it, and {@code cpu} and
+     * {@code opencl} are refused in one line rather than quietly replaced; {@code --threads} and
+     * {@code --device} are checked as for Karel's reference backend. The caller closes it.
      */
-    static MiniGridEpisodes miniGridBackend(String name, int threads, String device) {
+    static MiniGridReference miniGridBackend(String name, int threads, String device) {
         BackendOptions options = new BackendOptions(threads, device, 0);
-        if (name == null || !name.strip().equalsIgnoreCase("reference")) {
-            if (name != null && BackendChoice.names().stream().anyMatch(n -> n.equalsIgnoreCase(name.strip()))) {
+        String n = name == null ? "auto" : name.strip();
+        if (!n.equalsIgnoreCase("reference") && !n.equalsIgnoreCase("auto")) {
+            if (BackendChoice.names().stream().anyMatch(known -> known.equalsIgnoreCase(n))) {
                 throw new CliException("--backend " + name + ": MiniGrid runs on the reference backend only for now "
-                        + "(the CPU VM and the OpenCL kernel do not run MiniGrid yet); use --backend reference");
+                        + "(the CPU VM and the OpenCL kernel do not run MiniGrid yet); use --backend reference or auto");
             }
             throw new BackendException("unknown backend '" + name + "'; known backends: " + String.join(", ", BackendChoice.names()));
         }
         if (options.device() != null) {
-            throw new BackendException("--device " + options.device() + ": the reference backend runs on CPU threads; "
-                    + "--device chooses an OpenCL device (--backend opencl or auto)");
+            throw new BackendException("--device " + options.device() + ": MiniGrid runs on the reference backend, "
+                    + "on CPU threads; --device chooses an OpenCL device, which MiniGrid cannot use yet");
         }
         return new MiniGridReference(options.threadsOrCores());
     }

@@ -148,7 +148,7 @@ final class LlmOptions {
     /** The seed source for a run; an LLM writes every request and answer to the run's llm.jsonl. */
     static SeedSource seedSource(LlmConfig llm, String task, long seed, RunDirectory dir, Map<String, Object> fields,
                                  PrintStream out) {
-        return seedSource(llm, new DomainTask(task, io.github.llmgs.dsl.Domains.KAREL), seed, dir, fields, out);
+        return seedSource(llm, DomainTask.of(task), seed, dir, fields, out);
     }
 
     /** The seed source for a run of {@code task}; without an LLM, its domain's grammar. */

@@ -2,8 +2,7 @@ package io.github.llmgs.search.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.llmgs.engine.Task;
-import io.github.llmgs.engine.minigrid.MiniGridEvaluator;
-import io.github.llmgs.engine.minigrid.MiniGridTasks;
+import io.github.llmgs.engine.minigrid.MiniGridReference;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
@@ -93,7 +92,7 @@ final class ProfileCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        if (domainTask.miniGrid()) {
+        if (domainTask.isMiniGrid()) {
             return profileMiniGrid(out, domainTask, w);
         }
         Task task = Inputs.task(taskName);
@@ -148,25 +147,18 @@ final class ProfileCommand implements Callable<Integer> {
      * --threads threads), with the run settings' call limit and the same report.
      */
     private int profileMiniGrid(PrintWriter out, DomainTask task, Workload w) throws Exception {
-        if (!backendName.equalsIgnoreCase("auto") && !backendName.equalsIgnoreCase("reference")) {
-            throw new CliException("--backend " + backendName + ": MiniGrid tasks run on the reference backend only so far; "
-                    + "use --backend reference or auto");
-        }
-        if (where.device != null) {
-            throw new CliException("--device " + where.device + ": MiniGrid tasks run on the reference backend, which has no device");
-        }
         long[] seeds = Inputs.seeds("--seeds", seedsText);
-        int maxCalls = RunSettings.loadDefault("minigrid").maxCalls();
-        int threads = new BackendOptions(where.threads, null, 0).threadsOrCores();
+        int maxCalls = task.defaultSettings().maxCalls();
         ProfileResult result;
-        try (MiniGridEvaluator oracle = new MiniGridEvaluator(MiniGridTasks.byName(task.name()), seeds, maxCalls, threads)) {
+        try (MiniGridReference oracle = Inputs.miniGridBackend(backendName, where.threads, where.device)) {
             out.printf("profiling %s: %d programs x %d instances of %s%n", oracle.device(), w.programs().size(), seeds.length,
                     task.name());
             out.flush();
-            result = new Profiler(warmup, repeat).profile(oracle, seeds, maxCalls, w.programs(), batch, line -> {
-                out.println("  " + line);
-                out.flush();
-            });
+            result = new Profiler(warmup, repeat).profile(oracle, task.miniGrid(), seeds, maxCalls, w.programs(), batch,
+                    line -> {
+                        out.println("  " + line);
+                        out.flush();
+                    });
         }
         report(out, result);
         if (json) {

@@ -59,8 +59,8 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SearchConfig config = options.searchConfig();
         DomainTask task = DomainTask.of(taskName);
-        RunSettings settings = options.settings(task.domain());
-        if (task.miniGrid()) options.checkMiniGridBackend(config);
+        RunSettings settings = options.settings(task);
+        if (task.isMiniGrid()) options.checkMiniGridBackend(config);
         long seed = Inputs.seed("--seed", seedText);
         String m = method == null ? config.method() : method;
         SearchSpec early = options.spec(task.name(), m, seed, config, settings, null); // bad options fail first

@@ -51,19 +51,9 @@ final class SearchOptions {
         }
     }
 
-    /** The run settings of a domain: {@code --run-settings}, which must be that domain's, or the shipped ones. */
-    RunSettings settings(String domain) {
-        RunSettings s;
-        try {
-            s = runSettings == null ? RunSettings.loadDefault(domain) : RunSettings.load(runSettings);
-        } catch (ConfigException e) {
-            throw new CliException(e.getMessage());
-        }
-        if (!s.domain().equals(domain)) {
-            throw new CliException("--run-settings " + runSettings + " holds " + s.domain() + " settings; this run's task is a "
-                    + domain + " task");
-        }
-        return s;
+    /** The run settings of a task's domain: {@code --run-settings}, which must be that domain's, or the shipped ones. */
+    RunSettings settings(DomainTask task) {
+        return task.settings("--run-settings", runSettings);
     }
 
     /**
@@ -71,14 +61,7 @@ final class SearchOptions {
      * {@code reference} mean it; a backend or device that would be ignored is an error.
      */
     void checkMiniGridBackend(SearchConfig defaults) {
-        String name = backend == null ? defaults.backend() : backend;
-        if (!name.equalsIgnoreCase("auto") && !name.equalsIgnoreCase("reference")) {
-            throw new CliException("--backend " + name + ": MiniGrid tasks run on the reference backend only so far "
-                    + "(the MiniGrid oracle, on --threads CPU threads); use --backend reference or auto");
-        }
-        if (where.device != null) {
-            throw new CliException("--device " + where.device + ": MiniGrid tasks run on the reference backend, which has no device");
-        }
+        Inputs.miniGridBackend(backend == null ? defaults.backend() : backend, where.threads, where.device).close();
     }
 
     /**
@@ -138,8 +121,8 @@ final class SearchOptions {
      * task, whose runs bring their own oracle.
      */
     static Backend openBackend(SearchSpec spec, DomainTask task, PrintStream out) {
-        if (task.miniGrid()) {
-            out.println("backend: reference on the MiniGrid tree-walking oracle, " + spec.backendOptions().threadsOrCores()
+        if (task.isMiniGrid()) {
+            out.println("backend: reference on Java tree-walker (MiniGrid oracle), " + spec.backendOptions().threadsOrCores()
                     + " threads (MiniGrid has no VM or kernel yet)");
             return null;
         }

@@ -30,7 +30,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long seed = Inputs.seed("--seed", seedText);
-        Inputs.DomainTask chosen = Inputs.domainTask(taskName);
+        DomainTask chosen = DomainTask.of(taskName);
         if (chosen.isMiniGrid()) {
             showMiniGrid(chosen.miniGrid(), seed);
             return 0;

@@ -81,8 +81,8 @@ final class SweepCommand implements Callable<Integer> {
         for (String t : tasks) taskList.add(DomainTask.of(t));
         Map<String, RunSettings> settings = new LinkedHashMap<>(); // by domain
         for (DomainTask t : taskList) {
-            settings.computeIfAbsent(t.domain(), options::settings);
-            if (t.miniGrid()) options.checkMiniGridBackend(config);
+            settings.computeIfAbsent(t.domain(), d -> options.settings(t));
+            if (t.isMiniGrid()) options.checkMiniGridBackend(config);
         }
         List<String> methodList = methods.stream().map(String::strip).distinct().toList();
         DomainTask first = taskList.get(0);
@@ -114,7 +114,7 @@ final class SweepCommand implements Callable<Integer> {
         int done = 0, next = 0;
         // opened once for the whole sweep, before any run, so a bad device fails before any work; only
         // Karel runs use it (MiniGrid runs bring their oracle)
-        Planned karelWork = plan.stream().filter(p -> p.action() != Action.REUSE && !byName.get(p.spec().task()).miniGrid())
+        Planned karelWork = plan.stream().filter(p -> p.action() != Action.REUSE && !byName.get(p.spec().task()).isMiniGrid())
                 .findFirst().orElse(null);
         Backend backend = karelWork == null ? null
                 : SearchOptions.openBackend(karelWork.spec(), byName.get(karelWork.spec().task()), stream);

@@ -7,7 +7,7 @@ import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.batch.Backend;
-import io.github.llmgs.engine.minigrid.MiniGridEvaluator;
+import io.github.llmgs.engine.minigrid.MiniGridReference;
 import io.github.llmgs.engine.minigrid.MiniGridTask;
 import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import io.github.llmgs.search.method.BatchScorer;
@@ -60,15 +60,16 @@ public final class SearchRunner {
                 refusal);
         Runnable cancel = null;
         // MiniGrid programs run on their oracle, on this run's threads: the domain has no VM or kernel yet
-        MiniGridEvaluator oracle = miniGrid.map(t -> new MiniGridEvaluator(t, spec.instanceSeeds(), spec.maxCalls(),
-                spec.backendOptions().threadsOrCores())).orElse(null);
+        MiniGridReference oracle = miniGrid.map(t -> new MiniGridReference(spec.backendOptions().threadsOrCores())).orElse(null);
         try (dir) {
             String backendName = oracle == null ? backend.name() : "reference";
             String device = oracle == null ? backend.device() : oracle.device();
             Grammar grammar = new Grammar(oracle == null ? Domains.KAREL : Domains.MINIGRID);
             SearchListener events = dir::event;
             ProgressPrinter progress = new ProgressPrinter(out, terminal, progressSeconds, events);
-            BatchScorer scorer = oracle != null ? new BatchScorer(oracle::means, spec.batch())
+            long[] instanceSeeds = spec.instanceSeeds();
+            BatchScorer scorer = oracle != null
+                    ? new BatchScorer(programs -> oracle.means(miniGrid.get(), programs, instanceSeeds, spec.maxCalls()), spec.batch())
                     : new BatchScorer(backend, Tasks.byName(taskName), karelInstances(taskName, spec), spec.batch(),
                     spec.maxCalls());
             SearchState state = new SearchState(spec.budget(), scorer, progress, stop::stopped);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code llmgs conformance} on MiniGrid vectors: the layout picks the runner, the oracle is the only backend. */
 class MiniGridConformanceCommandTest {
     private static final String ONLY_REFERENCE = ": MiniGrid runs on the reference backend only for now "
-            + "(the CPU VM and the OpenCL kernel do not run MiniGrid yet); use --backend reference";
+            + "(the CPU VM and the OpenCL kernel do not run MiniGrid yet); use --backend reference or auto";
 
     @Test
     void everyPublicVectorPasses(@TempDir Path dir) throws IOException {
@@ -114,18 +114,23 @@ class MiniGridConformanceCommandTest {
                 + "(random_state.jsonl, snake_tape.jsonl) and MiniGrid vectors (rng.jsonl, traces.jsonl); keep one domain per directory");
     }
 
-    /** No fake: a backend that cannot run MiniGrid says so instead of quietly running the oracle. */
+    /**
+     * No fake: a backend that cannot run MiniGrid says so instead of quietly running the oracle;
+     * auto, the best there is, is the oracle.
+     */
     @Test
     void otherBackendsAreRefusedInOneLine(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("rng.jsonl"), MiniGridVectors.text("rng.jsonl"));
-        for (String backend : List.of("cpu", "opencl", "auto", "CPU")) {
+        assertTrue(Cli.run("conformance", "--vectors", dir.toString(), "--backend", "auto").assertOk().out()
+                .startsWith("backend reference (Java tree-walker (MiniGrid oracle)"));
+        for (String backend : List.of("cpu", "opencl", "CPU")) {
             Cli.run("conformance", "--vectors", dir.toString(), "--backend", backend).assertUserError("--backend " + backend + ONLY_REFERENCE);
         }
         Cli.run("conformance", "--vectors", dir.toString(), "--backend", "gpu9")
                 .assertUserErrorStartsWith("unknown backend 'gpu9'; known backends: auto, cpu, reference");
         Cli.run("conformance", "--vectors", dir.toString(), "--device", "0")
-                .assertUserError("--device 0: the reference backend runs on CPU threads; --device chooses an OpenCL device "
-                        + "(--backend opencl or auto)");
+                .assertUserError("--device 0: MiniGrid runs on the reference backend, on CPU threads; --device chooses "
+                        + "an OpenCL device, which MiniGrid cannot use yet");
         Cli.run("conformance", "--vectors", dir.toString(), "--threads", "100000")
                 .assertUserError("--threads 100000 is out of range: use 0 (all cores) or 1..4096");
         Cli.Result one = Cli.run("conformance", "--vectors", dir.toString(), "--threads", "1").assertOk();

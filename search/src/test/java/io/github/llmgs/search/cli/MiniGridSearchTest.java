@@ -29,7 +29,7 @@ class MiniGridSearchTest {
             Cli.Result r = Cli.run("search", "--task", "LavaGap", "--method", "shc", "--budget", "1500", "--batch", where[0],
                     "--threads", where[1], "--out", out.toString());
             assertEquals(0, r.code(), r::show);
-            assertTrue(r.out().contains("backend: reference on the MiniGrid tree-walking oracle, " + where[1] + " threads"), r::show);
+            assertTrue(r.out().contains("backend: reference on Java tree-walker (MiniGrid oracle), " + where[1] + " threads"), r::show);
             JsonNode res = result(out, "LavaGap", "shc");
             assertEquals("classpath:/configs/minigrid.json", res.get("config").get("run_settings_file").asText());
             assertEquals(1000, res.get("spec").get("max_calls").asInt(), "MiniGrid's call limit");
@@ -55,14 +55,16 @@ class MiniGridSearchTest {
     @Test
     void whatMiniGridCannotDoYetIsOneLine() throws Exception {
         Cli.run("search", "--task", "LavaGap", "--backend", "cpu", "--out", tmp.toString()).assertUserError(
-                "--backend cpu: MiniGrid tasks run on the reference backend only so far (the MiniGrid oracle, on --threads "
-                        + "CPU threads); use --backend reference or auto");
+                "--backend cpu: MiniGrid runs on the reference backend only for now (the CPU VM and the OpenCL kernel "
+                        + "do not run MiniGrid yet); use --backend reference or auto");
         Cli.run("search", "--task", "LavaGap", "--device", "0", "--out", tmp.toString()).assertUserError(
-                "--device 0: MiniGrid tasks run on the reference backend, which has no device");
+                "--device 0: MiniGrid runs on the reference backend, on CPU threads; --device chooses an OpenCL device, "
+                        + "which MiniGrid cannot use yet");
         Path karel = tmp.resolve("karel.json");
         Files.writeString(karel, Files.readString(Path.of(getClass().getResource("/configs/karel.json").toURI())));
         Cli.run("search", "--task", "LavaGap", "--run-settings", karel.toString(), "--out", tmp.toString())
-                .assertUserError("--run-settings " + karel + " holds karel settings; this run's task is a minigrid task");
+                .assertUserError("--run-settings " + karel + ": run settings of domain karel, but task LavaGap is a minigrid task "
+                        + "(see configs/minigrid.json)");
         Cli.run("search", "--task", "LavaGapp").assertUserErrorStartsWith("unknown task 'LavaGapp'; known tasks: StairClimber, ");
         assertTrue(Cli.run("search", "--task", "LavaGapp").err().strip().endsWith("PathFollow, LavaGap, RedBlueDoor, PutNear"));
     }
@@ -73,7 +75,7 @@ class MiniGridSearchTest {
                 "--budget", "200", "--backend", "cpu", "--out", tmp.toString());
         // cpu serves the Karel run; the MiniGrid run brings its oracle, so cpu is refused only for MiniGrid-only work
         assertEquals(2, r.code(), r::show);
-        assertTrue(r.err().contains("--backend cpu: MiniGrid tasks run on the reference backend only so far"), r::show);
+        assertTrue(r.err().contains("--backend cpu: MiniGrid runs on the reference backend only for now"), r::show);
         Cli.Result auto = Cli.run("sweep", "--tasks", "RedBlueDoor,MazeSparse", "--methods", "llm-gs", "--seeds", "0",
                 "--budget", "200", "--out", tmp.toString());
         assertEquals(0, auto.code(), auto::show);

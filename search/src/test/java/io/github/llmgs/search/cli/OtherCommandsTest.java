@@ -193,7 +193,7 @@ class OtherCommandsTest {
         Cli.Result r = Cli.run("profile", "--workload", w.toString(), "--task", "LavaGap", "--warmup", "0", "--repeat", "1",
                 "--threads", "2", "--json");
         assertEquals(0, r.code(), r::show);
-        assertTrue(r.out().contains("device      MiniGrid tree-walking oracle, 2 threads"), r::show);
+        assertTrue(r.out().contains("device      Java tree-walker (MiniGrid oracle), 2 threads"), r::show);
         assertTrue(r.out().contains("checksum    -0.0937500000"), r::show);
         Files.writeString(w, "DEF run m( move m)\n");
         Cli.run("profile", "--workload", w.toString(), "--task", "LavaGap").assertUserError(
