@@ -14,7 +14,7 @@ import io.github.llmgs.engine.World;
  * same helper names. One VM per thread; it allocates nothing per episode.
  */
 public final class BytecodeVm {
-    /** Action opcodes are numbered in the order of {@link Action}, so step logs read like the oracle's. */
+    /** ACT's operands are Karel's action ids, so step logs read like the oracle's. */
     private static final Action[] ACTIONS = Action.values();
 
     private final int[] repeatStack = new int[Opcode.MAX_REPEAT_DEPTH];
@@ -42,21 +42,17 @@ public final class BytecodeVm {
         int actions = 0;
         dispatch:
         while (true) {
-            switch (code[pc]) {
+            switch (code[pc] & Opcode.OPCODE_MASK) {
                 case Code.HALT:
                     break dispatch;
-                case Code.MOVE:
-                case Code.TURN_LEFT:
-                case Code.TURN_RIGHT:
-                case Code.PUT_MARKER:
-                case Code.PICK_MARKER:
+                case Code.ACT:
                     if (!world.crashed) {
                         world.countCall();
-                        doAction(world, code[pc]);
+                        doAction(world, Opcode.actionOf(code[pc]));
                         actions++;
                         double r = reward.step(world);
                         total += r;
-                        if (log != null) log.action(ACTIONS[code[pc] - Code.MOVE].token(), world, r, reward.terminated());
+                        if (log != null) log.action(ACTIONS[Opcode.actionOf(code[pc])].token(), world, r, reward.terminated());
                         if (reward.terminated() || world.crashed) {
                             break dispatch;
                         }
@@ -103,12 +99,13 @@ public final class BytecodeVm {
         steps = actions;
     }
 
-    static void doAction(World world, int opcode) {
-        switch (opcode) {
-            case Code.MOVE -> world.move();
-            case Code.TURN_LEFT -> world.turnLeft();
-            case Code.TURN_RIGHT -> world.turnRight();
-            case Code.PUT_MARKER -> world.putMarker();
+    /** ACT's operand is a Karel action id ({@link Action.Id}). */
+    static void doAction(World world, int action) {
+        switch (action) {
+            case Action.Id.MOVE -> world.move();
+            case Action.Id.TURN_LEFT -> world.turnLeft();
+            case Action.Id.TURN_RIGHT -> world.turnRight();
+            case Action.Id.PUT_MARKER -> world.putMarker();
             default -> world.pickMarker();
         }
     }
@@ -120,12 +117,13 @@ public final class BytecodeVm {
         return value;
     }
 
+    /** A Karel condition is a perception id ({@link Perception.Id}): no perception takes an argument. */
     static boolean perceive(World world, int perception) {
         switch (perception) {
-            case 0: return world.frontIsClear();
-            case 1: return world.leftIsClear();
-            case 2: return world.rightIsClear();
-            case 3: return world.markersPresent();
+            case Perception.Id.FRONT_IS_CLEAR: return world.frontIsClear();
+            case Perception.Id.LEFT_IS_CLEAR: return world.leftIsClear();
+            case Perception.Id.RIGHT_IS_CLEAR: return world.rightIsClear();
+            case Perception.Id.MARKERS_PRESENT: return world.markersPresent();
             default: return world.noMarkersPresent();
         }
     }
