@@ -12,5 +12,11 @@
  * {@code act}, a feature leaf {@code sense}, a WHILE head (after its condition held)
  * {@code whileHeadRepeats} with that node's history (emptied once per episode, not per entry).
  * It stops as soon as {@code over()} is true and reads {@code result()}.
+ *
+ * <p>The same rules run on the shared bytecode VM through
+ * {@link io.github.llmgs.engine.minigrid.MiniGridVmWorld} (action ids and conditions instead of
+ * nodes, the VM's WHILE memory instead of per-node histories), batched by
+ * {@link io.github.llmgs.engine.minigrid.MiniGridCpu}; {@link io.github.llmgs.engine.minigrid.MiniGridWalker}
+ * stays the oracle both are tested against.
  */
 package io.github.llmgs.engine.minigrid;
