@@ -67,6 +67,17 @@ class BytecodeTest {
         assertEquals(Opcode.Code.ACT | 2 << Opcode.OPCODE_BITS, bc.code()[6], "the action id rides in the ACT word");
         // a Karel verifier refuses MiniGrid operands and the other way round
         assertThrows(VerifyException.class, () -> Verifier.verify(new Bytecode(bc.code(), 1, bc.sourceMap(), Domains.KAREL)));
+        // a value past the feature's word list, or an argument on a feature that takes none, is no condition
+        for (int condition : new int[] {1 | 12 << Vocabulary.FEATURE_BITS, 2 | 7 << Vocabulary.FEATURE_BITS,
+                1 << Vocabulary.FEATURE_BITS, 3 | 1 << Vocabulary.FEATURE_BITS, 4, -1}) {
+            int[] code = {Opcode.Code.JUMP_IF_NOT, condition, 4, Opcode.act(0), Opcode.Code.HALT};
+            VerifyException e = assertThrows(VerifyException.class,
+                    () -> Verifier.verify(new Bytecode(code, 0, new int[code.length], Domains.MINIGRID)));
+            assertTrue(e.getMessage().contains("is not a minigrid condition"), e.getMessage());
+        }
+        int[] edge = {Opcode.Code.JUMP_IF_NOT, 1 | 11 << Vocabulary.FEATURE_BITS, 4, Opcode.act(5), Opcode.Code.HALT};
+        Verifier.verify(new Bytecode(edge, 0, new int[edge.length], Domains.MINIGRID)); // "agent", the last type word
+        assertEquals("front_object_type h( agent h)", Domains.MINIGRID.conditionText(edge[1]));
         Bytecode karel = compile("DEF run m( IF c( noMarkersPresent c) i( pickMarker i) m)");
         assertThrows(VerifyException.class,
                 () -> Verifier.verify(new Bytecode(karel.code(), 0, karel.sourceMap(), Domains.MINIGRID)));
