@@ -27,6 +27,15 @@ public interface FeatureWord {
         return List.of();
     }
 
+    /**
+     * The words the domain's world tells apart for this feature's argument, each standing for its
+     * position (its value): the bytecode carries a word as its value, and a word not listed here
+     * names nothing, so the feature is never true for it. By default the grammar's words.
+     */
+    default List<String> argumentValues() {
+        return arguments();
+    }
+
     default boolean takesArgument() {
         return !arguments().isEmpty();
     }

@@ -783,22 +783,24 @@ double pathFollowReward(Reward* rw, World* w) {
 /* BytecodeVm                                                                                  */
 /* ------------------------------------------------------------------------------------------ */
 
-static inline void doAction(World* w, int opcode, __global const ulong* keyPow) {
-    switch (opcode) {
-        case OP_MOVE: move(w); break;
-        case OP_TURN_LEFT: turnLeft(w); break;
-        case OP_TURN_RIGHT: turnRight(w); break;
-        case OP_PUT_MARKER: putMarker(w, keyPow); break;
+/* ACT's operand, in its instruction word above OPCODE_BITS, is a Karel action id. */
+static inline void doAction(World* w, int action, __global const ulong* keyPow) {
+    switch (action) {
+        case KAREL_ACTION_MOVE: move(w); break;
+        case KAREL_ACTION_TURN_LEFT: turnLeft(w); break;
+        case KAREL_ACTION_TURN_RIGHT: turnRight(w); break;
+        case KAREL_ACTION_PUT_MARKER: putMarker(w, keyPow); break;
         default: pickMarker(w, keyPow); break;
     }
 }
 
+/* A Karel condition is a perception id: no perception takes an argument. */
 static inline int perceive(const World* w, int perception) {
     switch (perception) {
-        case PERCEPTION_FRONT_IS_CLEAR: return frontIsClear(w);
-        case PERCEPTION_LEFT_IS_CLEAR: return leftIsClear(w);
-        case PERCEPTION_RIGHT_IS_CLEAR: return rightIsClear(w);
-        case PERCEPTION_MARKERS_PRESENT: return markersPresent(w);
+        case KAREL_FEATURE_FRONT_IS_CLEAR: return frontIsClear(w);
+        case KAREL_FEATURE_LEFT_IS_CLEAR: return leftIsClear(w);
+        case KAREL_FEATURE_RIGHT_IS_CLEAR: return rightIsClear(w);
+        case KAREL_FEATURE_MARKERS_PRESENT: return markersPresent(w);
         default: return noMarkersPresent(w);
     }
 }
@@ -870,8 +872,8 @@ __kernel void karel(
             status = STATUS_BAD_OPCODE;
             break;
         }
-        const int op = prog[pc];
-        if (op == OP_HALT) {
+        const int op = prog[pc] & OPCODE_MASK;
+        if (prog[pc] == OP_HALT) {
             break;
         }
         if (pc + operands(op) >= length) {
@@ -880,14 +882,10 @@ __kernel void karel(
             break;
         }
         switch (op) {
-            case OP_MOVE:
-            case OP_TURN_LEFT:
-            case OP_TURN_RIGHT:
-            case OP_PUT_MARKER:
-            case OP_PICK_MARKER:
+            case OP_ACT:
                 if (!w->crashed) {
                     countCall(w);
-                    doAction(w, op, keyPow);
+                    doAction(w, (int) ((uint) prog[pc] >> OPCODE_BITS), keyPow);
                     actions++;
                     double r = rewardStep(&reward, w, keyPow);
                     total += r;

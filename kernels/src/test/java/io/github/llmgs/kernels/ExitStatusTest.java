@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.llmgs.dsl.Parser;
 import io.github.llmgs.dsl.bytecode.Compiler;
+import io.github.llmgs.dsl.bytecode.Opcode;
 import io.github.llmgs.dsl.bytecode.Opcode.Code;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
@@ -36,7 +37,7 @@ class ExitStatusTest {
             {99, Code.HALT},
             {Code.JUMP, 1000, Code.HALT},
             {Code.HALT, Code.JUMP},
-            {Code.TURN_LEFT, Code.JUMP},
+            {Opcode.act(io.github.llmgs.dsl.karel.Action.Id.TURN_LEFT), Code.JUMP},
             {Code.REPEAT_NEXT, 0, Code.HALT},
             {Code.REPEAT_PUSH, 1, Code.REPEAT_PUSH, 1, Code.REPEAT_PUSH, 1, Code.REPEAT_PUSH, 1, Code.REPEAT_PUSH, 1,
                 Code.REPEAT_PUSH, 1, Code.REPEAT_PUSH, 1, Code.REPEAT_PUSH, 1, Code.REPEAT_PUSH, 1, Code.HALT},

@@ -64,7 +64,7 @@ public final class Capacity {
                     todo.push(new Pending(c.rest(), repeats));
                     todo.push(new Pending(c.first(), repeats));
                 } else if (s instanceof Node.Act) {
-                    words += Opcode.MOVE.width();
+                    words += Opcode.ACT.width();
                 } else if (s instanceof Node.If i) {
                     words += Opcode.JUMP_IF_NOT.width();
                     todo.push(new Pending(i.body(), repeats));

@@ -1,9 +1,8 @@
 package io.github.llmgs.dsl.bytecode;
 
-import io.github.llmgs.dsl.ActionWord;
+import io.github.llmgs.dsl.Domains;
 import io.github.llmgs.dsl.Node;
-import io.github.llmgs.dsl.karel.Action;
-import io.github.llmgs.dsl.karel.Perception;
+import io.github.llmgs.dsl.Vocabulary;
 import java.util.Arrays;
 
 /**
@@ -14,11 +13,8 @@ import java.util.Arrays;
  * WHILE c s     :   top: JUMP_IF_NOT c, end; WHILE_CHECK id, end; s; JUMP top; end:
  * REPEAT n s    :   REPEAT_PUSH n; top: REPEAT_NEXT end; s; JUMP top; end:
  * </pre>
- * A {@code not c( p c)} condition flips JUMP_IF_NOT to JUMP_IF.
- *
- * <p>The opcode set is still Karel's (its five action opcodes, perception ids as operands): a
- * program of another domain is refused here until the bytecode grows domain-neutral
- * {@code ACT id} and feature-with-argument operands.
+ * An action is one word, {@code ACT | id << OPCODE_BITS}; a {@code not c( p c)} condition flips JUMP_IF_NOT to JUMP_IF. The
+ * vocabulary numbers the operands (action ids, conditions); a word of another domain is refused.
  */
 public final class Compiler {
     private int[] code = new int[64];
@@ -26,15 +22,25 @@ public final class Compiler {
     private int length;
     private int whiles;
     private int token;
+    private final Vocabulary vocabulary;
 
-    private Compiler() {}
+    private Compiler(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
 
+    /** A Karel program (the default domain). */
     public static Bytecode compile(Node.Program program) {
-        Compiler c = new Compiler();
+        return compile(program, Domains.KAREL);
+    }
+
+    /** A program of the {@code vocabulary}'s domain. */
+    public static Bytecode compile(Node.Program program, Vocabulary vocabulary) {
+        Compiler c = new Compiler(vocabulary);
         c.token = 3; // DEF run m(
         c.statement(program.body());
         c.emit(Opcode.HALT);
-        Bytecode bc = new Bytecode(Arrays.copyOf(c.code, c.length), c.whiles, Arrays.copyOf(c.sourceMap, c.length));
+        Bytecode bc = new Bytecode(Arrays.copyOf(c.code, c.length), c.whiles, Arrays.copyOf(c.sourceMap, c.length),
+                vocabulary);
         Verifier.verify(bc);
         return bc;
     }
@@ -46,13 +52,7 @@ public final class Compiler {
             s = c.rest();
         }
         if (s instanceof Node.Act a) {
-            emit(switch (karel(a.action())) {
-                case MOVE -> Opcode.MOVE;
-                case TURN_LEFT -> Opcode.TURN_LEFT;
-                case TURN_RIGHT -> Opcode.TURN_RIGHT;
-                case PUT_MARKER -> Opcode.PUT_MARKER;
-                case PICK_MARKER -> Opcode.PICK_MARKER;
-            });
+            emitWord(Opcode.act(vocabulary.actionId(a.action())));
             token++;
         } else if (s instanceof Node.If i) {
             token++; // IF
@@ -105,29 +105,14 @@ public final class Compiler {
         token++; // c(
         int at;
         if (c instanceof Node.Not n) {
-            at = emit(Opcode.JUMP_IF, perception(n.feature()), 0);
+            at = emit(Opcode.JUMP_IF, vocabulary.condition(n.feature()), 0);
             token += 4; // not c( p c)
         } else {
-            at = emit(Opcode.JUMP_IF_NOT, perception((Node.Feature) c), 0);
+            at = emit(Opcode.JUMP_IF_NOT, vocabulary.condition((Node.Feature) c), 0);
             token++;
         }
         token++; // c)
         return at;
-    }
-
-    private static Action karel(ActionWord a) {
-        if (a instanceof Action k) {
-            return k;
-        }
-        throw new IllegalArgumentException("the bytecode has only Karel's actions, not '" + a.token() + "'");
-    }
-
-    /** The operand of JUMP_IF / JUMP_IF_NOT: the perception's id. */
-    private static int perception(Node.Feature f) {
-        if (f.feature() instanceof Perception p) {
-            return p.id();
-        }
-        throw new IllegalArgumentException("the bytecode has only Karel's perceptions, not '" + f.feature().token() + "'");
     }
 
     private int emit(Opcode op, int... operands) {
@@ -147,6 +132,13 @@ public final class Compiler {
             code[length++] = v;
         }
         return at;
+    }
+
+    /** An instruction that is its word alone (ACT with its action id). */
+    private void emitWord(int word) {
+        ensure(length + 1);
+        sourceMap[length] = token;
+        code[length++] = word;
     }
 
     /** Sets the jump target, always the instruction's last operand. */

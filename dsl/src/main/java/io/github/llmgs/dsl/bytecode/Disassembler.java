@@ -1,8 +1,6 @@
 package io.github.llmgs.dsl.bytecode;
 
-import io.github.llmgs.dsl.karel.Perception;
-
-/** One line per instruction: offset, opcode, operands (perceptions by name), source token. */
+/** One line per instruction: offset, opcode, operands (actions and conditions by name), source token. */
 public final class Disassembler {
     private Disassembler() {}
 
@@ -15,7 +13,7 @@ public final class Disassembler {
         StringBuilder sb = new StringBuilder();
         int[] code = bc.code();
         for (int pc = 0; pc < code.length; ) {
-            Opcode op = Opcode.of(code[pc]);
+            Opcode op = Opcode.decode(code[pc]);
             if (op == null) {
                 sb.append(String.format("%4d  <bad opcode %d>%n", pc, code[pc]));
                 pc++;
@@ -24,7 +22,9 @@ public final class Disassembler {
             StringBuilder line = new StringBuilder(String.format("%4d  %-12s", pc, op.name()));
             switch (op) {
                 case JUMP, REPEAT_NEXT -> line.append(" -> ").append(code[pc + 1]);
-                case JUMP_IF_NOT, JUMP_IF -> line.append(' ').append(perception(code[pc + 1])).append(" -> ").append(code[pc + 2]);
+                case ACT -> line.append(' ').append(action(bc, Opcode.actionOf(code[pc])));
+                case JUMP_IF_NOT, JUMP_IF -> line.append(' ').append(bc.vocabulary().conditionText(code[pc + 1]))
+                        .append(" -> ").append(code[pc + 2]);
                 case WHILE_CHECK -> line.append(" #").append(code[pc + 1]).append(" -> ").append(code[pc + 2]);
                 case REPEAT_PUSH -> line.append(' ').append(code[pc + 1]);
                 default -> { }
@@ -40,7 +40,7 @@ public final class Disassembler {
         return sb.toString();
     }
 
-    private static String perception(int p) {
-        return p >= 0 && p < Perception.values().length ? Perception.values()[p].token() : "?" + p;
+    private static String action(Bytecode bc, int id) {
+        return bc.vocabulary().isAction(id) ? bc.vocabulary().actions().get(id).token() : "?" + id;
     }
 }

@@ -2,7 +2,8 @@ package io.github.llmgs.dsl.bytecode;
 
 /**
  * Rejects code a backend must never see: unknown opcodes, truncated instructions, jumps outside
- * the code or into an operand, operands out of range, REPEAT counters nested past the stack, and
+ * the code or into an operand, operands out of range (actions and conditions per the code's
+ * vocabulary), REPEAT counters nested past the stack, and
  * code that can fall off the end, and loops that could spin without end: a jump may go backwards
  * only as a {@code JUMP} to a {@code REPEAT_NEXT} (bounded by its counter) or to a WHILE condition
  * followed by its {@code WHILE_CHECK} (which leaves a repeating or crashed world), so every
@@ -22,7 +23,7 @@ public final class Verifier {
         boolean[] starts = new boolean[code.length + 1];
         int pc = 0;
         while (pc < code.length) {
-            Opcode op = Opcode.of(code[pc]);
+            Opcode op = Opcode.decode(code[pc]);
             if (op == null) {
                 throw new VerifyException(pc + ": unknown opcode " + code[pc]);
             }
@@ -35,8 +36,8 @@ public final class Verifier {
         if (code[lastInstruction(code, starts)] != Opcode.HALT.number) {
             throw new VerifyException("code does not end with HALT");
         }
-        for (pc = 0; pc < code.length; pc += Opcode.of(code[pc]).width()) {
-            Opcode op = Opcode.of(code[pc]);
+        for (pc = 0; pc < code.length; pc += Opcode.decode(code[pc]).width()) {
+            Opcode op = Opcode.decode(code[pc]);
             switch (op) {
                 case JUMP -> {
                     checkTarget(code, starts, pc, code[pc + 1]);
@@ -46,9 +47,15 @@ public final class Verifier {
                     }
                 }
                 case REPEAT_NEXT -> checkForward(code, starts, pc, code[pc + 1]);
+                case ACT -> {
+                    if (!bc.vocabulary().isAction(Opcode.actionOf(code[pc]))) {
+                        throw new VerifyException(pc + ": action " + Opcode.actionOf(code[pc]) + " is not a "
+                                + bc.vocabulary() + " action");
+                    }
+                }
                 case JUMP_IF_NOT, JUMP_IF -> {
-                    if (code[pc + 1] < 0 || code[pc + 1] >= Opcode.PERCEPTIONS) {
-                        throw new VerifyException(pc + ": perception " + code[pc + 1] + " out of range");
+                    if (!bc.vocabulary().isCondition(code[pc + 1])) {
+                        throw new VerifyException(pc + ": condition " + code[pc + 1] + " is not a " + bc.vocabulary() + " condition");
                     }
                     checkForward(code, starts, pc, code[pc + 2]);
                 }
@@ -79,7 +86,7 @@ public final class Verifier {
     private static void checkForward(int[] code, boolean[] starts, int pc, int target) {
         checkTarget(code, starts, pc, target);
         if (target <= pc) {
-            throw new VerifyException(pc + ": " + Opcode.of(code[pc]) + " may only jump forward, not to " + target);
+            throw new VerifyException(pc + ": " + Opcode.decode(code[pc]) + " may only jump forward, not to " + target);
         }
     }
 
@@ -111,7 +118,7 @@ public final class Verifier {
         while (!work.isEmpty()) {
             int pc = work.pop();
             int d = depth[pc];
-            Opcode op = Opcode.of(code[pc]);
+            Opcode op = Opcode.decode(code[pc]);
             int next = pc + op.width();
             switch (op) {
                 case HALT -> { }

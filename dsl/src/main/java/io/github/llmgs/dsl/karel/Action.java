@@ -4,23 +4,39 @@ import io.github.llmgs.dsl.ActionWord;
 
 /** The five Karel actions, in the grammar's order, with its weights (spec/search.md section 1). */
 public enum Action implements ActionWord {
-    MOVE("move", 0.5),
-    TURN_LEFT("turnLeft", 0.15),
-    TURN_RIGHT("turnRight", 0.15),
-    PUT_MARKER("putMarker", 0.1),
-    PICK_MARKER("pickMarker", 0.1);
+    MOVE(Id.MOVE, "move", 0.5),
+    TURN_LEFT(Id.TURN_LEFT, "turnLeft", 0.15),
+    TURN_RIGHT(Id.TURN_RIGHT, "turnRight", 0.15),
+    PUT_MARKER(Id.PUT_MARKER, "putMarker", 0.1),
+    PICK_MARKER(Id.PICK_MARKER, "pickMarker", 0.1);
 
+    /**
+     * The ids as compile-time constants, for {@code switch} dispatch in the Java VM (the bytecode's
+     * ACT operands); each is stated here once, the vocabulary checks it is the list position.
+     */
+    public static final class Id {
+        public static final int MOVE = 0;
+        public static final int TURN_LEFT = 1;
+        public static final int TURN_RIGHT = 2;
+        public static final int PUT_MARKER = 3;
+        public static final int PICK_MARKER = 4;
+
+        private Id() {}
+    }
+
+    private final int id;
     private final String token;
     private final double weight;
 
-    Action(String token, double weight) {
+    Action(int id, String token, double weight) {
+        this.id = id;
         this.token = token;
         this.weight = weight;
     }
 
     @Override
     public int id() {
-        return ordinal();
+        return id;
     }
 
     /** The LEAPS token, e.g. {@code turnLeft}. */

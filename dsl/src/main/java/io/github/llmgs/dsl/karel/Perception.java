@@ -7,23 +7,39 @@ import io.github.llmgs.dsl.FeatureWord;
  * with its weights (spec/search.md section 1).
  */
 public enum Perception implements FeatureWord {
-    FRONT_IS_CLEAR("frontIsClear", 0.5),
-    LEFT_IS_CLEAR("leftIsClear", 0.15),
-    RIGHT_IS_CLEAR("rightIsClear", 0.15),
-    MARKERS_PRESENT("markersPresent", 0.1),
-    NO_MARKERS_PRESENT("noMarkersPresent", 0.1);
+    FRONT_IS_CLEAR(Id.FRONT_IS_CLEAR, "frontIsClear", 0.5),
+    LEFT_IS_CLEAR(Id.LEFT_IS_CLEAR, "leftIsClear", 0.15),
+    RIGHT_IS_CLEAR(Id.RIGHT_IS_CLEAR, "rightIsClear", 0.15),
+    MARKERS_PRESENT(Id.MARKERS_PRESENT, "markersPresent", 0.1),
+    NO_MARKERS_PRESENT(Id.NO_MARKERS_PRESENT, "noMarkersPresent", 0.1);
 
+    /**
+     * The ids as compile-time constants, for {@code switch} dispatch in the Java VM (the bytecode's
+     * condition operands); each is stated here once, the vocabulary checks it is the list position.
+     */
+    public static final class Id {
+        public static final int FRONT_IS_CLEAR = 0;
+        public static final int LEFT_IS_CLEAR = 1;
+        public static final int RIGHT_IS_CLEAR = 2;
+        public static final int MARKERS_PRESENT = 3;
+        public static final int NO_MARKERS_PRESENT = 4;
+
+        private Id() {}
+    }
+
+    private final int id;
     private final String token;
     private final double weight;
 
-    Perception(String token, double weight) {
+    Perception(int id, String token, double weight) {
+        this.id = id;
         this.token = token;
         this.weight = weight;
     }
 
     @Override
     public int id() {
-        return ordinal();
+        return id;
     }
 
     @Override

@@ -9,19 +9,23 @@ import java.util.List;
  * uniformly from the list here; the parser accepts any word (spec/minigrid.md section 9.1).
  */
 public enum Feature implements FeatureWord {
-    FRONT_IS_CLEAR("front_is_clear", 0.125, List.of()),
-    FRONT_OBJECT_TYPE("front_object_type", 0.5, List.of("lava", "door", "ball", "box")),
-    FRONT_OBJECT_COLOR("front_object_color", 0.25, List.of("red", "blue")),
-    IS_CARRYING_OBJECT("is_carrying_object", 0.125, List.of());
+    FRONT_IS_CLEAR("front_is_clear", 0.125, List.of(), List.of()),
+    FRONT_OBJECT_TYPE("front_object_type", 0.5, List.of("lava", "door", "ball", "box"), List.of(
+            "unseen", "empty", "wall", "floor", "door", "key", "ball", "box", "goal", "lava", "agent")),
+    FRONT_OBJECT_COLOR("front_object_color", 0.25, List.of("red", "blue"), List.of(
+            "red", "green", "blue", "purple", "yellow", "grey")),
+    IS_CARRYING_OBJECT("is_carrying_object", 0.125, List.of(), List.of());
 
     private final String token;
     private final double weight;
     private final List<String> arguments;
+    private final List<String> argumentValues;
 
-    Feature(String token, double weight, List<String> arguments) {
+    Feature(String token, double weight, List<String> arguments, List<String> argumentValues) {
         this.token = token;
         this.weight = weight;
         this.arguments = arguments;
+        this.argumentValues = argumentValues;
     }
 
     @Override
@@ -42,6 +46,15 @@ public enum Feature implements FeatureWord {
     @Override
     public List<String> arguments() {
         return arguments;
+    }
+
+    /**
+     * minigrid's {@code OBJECT_TO_IDX} and {@code COLOR_TO_IDX} names in index order, so a word's
+     * value is the type or colour index the world's cells hold.
+     */
+    @Override
+    public List<String> argumentValues() {
+        return argumentValues;
     }
 
     /** The MiniGrid feature a program node holds; a word of another domain is a caller's bug. */

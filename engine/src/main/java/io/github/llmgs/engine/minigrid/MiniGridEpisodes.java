@@ -1,15 +1,16 @@
 package io.github.llmgs.engine.minigrid;
 
 import io.github.llmgs.dsl.Node;
+import io.github.llmgs.engine.batch.BatchResult;
 import java.util.List;
 
 /**
- * Runs batches of MiniGrid episodes: the seam where the CPU VM and the OpenCL kernel will plug in
- * beside the oracle ({@link MiniGridReference}), so that {@link MiniGridConformance} and the
- * command line hold any of them to the same vectors. An implementation's results never depend
- * on batch size, thread count or device.
+ * Runs batches of MiniGrid episodes: the oracle ({@link MiniGridReference}), the CPU VM
+ * ({@link MiniGridCpu}), later the OpenCL kernel, so that {@link MiniGridConformance}, the search
+ * and the command line hold any of them to the same vectors. An implementation's results never
+ * depend on batch size, thread count or device. Close it to stop its threads.
  */
-public interface MiniGridEpisodes {
+public interface MiniGridEpisodes extends AutoCloseable {
     /** What {@code --backend} calls it, e.g. {@code reference}. */
     String name();
 
@@ -21,4 +22,19 @@ public interface MiniGridEpisodes {
      * instance seed {@code seeds[i]}, under a wrapper with {@code maxCalls}.
      */
     EpisodeResult[][] evaluate(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls);
+
+    /** Each program's mean return, summed in seed order as on every backend ({@link BatchResult#mean}). */
+    default double[] means(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
+        EpisodeResult[][] r = evaluate(task, programs, seeds, maxCalls);
+        double[] means = new double[programs.size()];
+        double[] returns = new double[seeds.length];
+        for (int p = 0; p < means.length; p++) {
+            for (int i = 0; i < seeds.length; i++) returns[i] = r[p][i].ret();
+            means[p] = BatchResult.mean(returns, 0, seeds.length);
+        }
+        return means;
+    }
+
+    @Override
+    default void close() {}
 }

@@ -1,7 +1,6 @@
 package io.github.llmgs.engine.minigrid;
 
 import io.github.llmgs.dsl.Node;
-import io.github.llmgs.engine.batch.BatchResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * batches). Episodes share nothing but their read-only start worlds, so threads change the speed
  * only; each episode writes its own slot.
  */
-public final class MiniGridReference implements MiniGridEpisodes, AutoCloseable {
+public final class MiniGridReference implements MiniGridEpisodes {
     private final int threads;
     private final ExecutorService pool;
     /** The last batch's start worlds, by task and seeds: a search asks for the same ones every time. */
@@ -76,18 +75,6 @@ public final class MiniGridReference implements MiniGridEpisodes, AutoCloseable 
             }
         }
         return results;
-    }
-
-    /** Each program's mean return, summed in seed order as on every backend ({@link BatchResult#mean}). */
-    public double[] means(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
-        EpisodeResult[][] r = evaluate(task, programs, seeds, maxCalls);
-        double[] means = new double[programs.size()];
-        double[] returns = new double[seeds.length];
-        for (int p = 0; p < means.length; p++) {
-            for (int i = 0; i < seeds.length; i++) returns[i] = r[p][i].ret();
-            means[p] = BatchResult.mean(returns, 0, seeds.length);
-        }
-        return means;
     }
 
     // a wrapper copies its start world and never changes it, so one generated world serves every program

@@ -14,7 +14,10 @@
  * It stops as soon as {@code over()} is true and reads {@code result()}.
  *
  * <p>{@link io.github.llmgs.engine.minigrid.MiniGridConformance} holds all of it to the vectors;
- * its episodes run on a {@link io.github.llmgs.engine.minigrid.MiniGridEpisodes} backend, today
- * the oracle ({@link io.github.llmgs.engine.minigrid.MiniGridReference}), later the CPU VM and the kernel.
+ * its episodes run on a {@link io.github.llmgs.engine.minigrid.MiniGridEpisodes} backend: the oracle
+ * ({@link io.github.llmgs.engine.minigrid.MiniGridReference}) or the shared bytecode VM
+ * ({@link io.github.llmgs.engine.minigrid.MiniGridCpu} over {@link io.github.llmgs.engine.minigrid.MiniGridVmWorld}:
+ * action ids and conditions instead of nodes, the VM's WHILE memory instead of per-node histories).
+ * {@link io.github.llmgs.engine.minigrid.MiniGridWalker} stays the oracle both are tested against.
  */
 package io.github.llmgs.engine.minigrid;

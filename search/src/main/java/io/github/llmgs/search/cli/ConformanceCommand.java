@@ -51,9 +51,11 @@ final class ConformanceCommand implements Callable<Integer> {
         String header;
         PrintWriter err = spec.commandLine().getErr();
         if (VectorLayout.detect(vectors) == VectorLayout.MINIGRID) {
-            MiniGridEpisodes backend = Inputs.miniGridBackend(backendName, where.threads, where.device);
-            header = String.format("backend %s (%s), MiniGrid vectors %s%n", backend.name(), backend.device(), vectors);
-            return print(out, header, new MiniGridConformance(backend).run(vectors));
+            try (MiniGridEpisodes backend = Inputs.miniGridBackend(backendName, where.threads, where.device)) {
+                header = String.format("backend %s (%s), MiniGrid vectors %s%n", backend.name(), backend.device(), vectors);
+                report = new MiniGridConformance(backend).run(vectors);
+            }
+            return print(out, header, report);
         }
         try (Backend backend = Inputs.backend(backendName, where.threads, where.device, note -> { err.println(note); err.flush(); })) {
             header = String.format("backend %s (%s), vectors %s%n", backend.name(), backend.device(), vectors);

@@ -4,6 +4,7 @@ import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.Printer;
 import io.github.llmgs.engine.Episode;
 import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.Trace;
 import io.github.llmgs.engine.TreeWalker;
@@ -79,16 +80,16 @@ final class EvalCommand implements Callable<Integer> {
                 : Inputs.programFile(source.file, chosen.vocabulary());
         long[] seedList = seeds == null ? settings.seeds() : Inputs.seeds("--seeds", seeds);
         Long trace = traceSeed == null ? null : Inputs.seed("--trace", traceSeed);
+        Inputs.fits(program, source.text != null ? "--program" : source.file.toString());
         if (chosen.isMiniGrid()) {
-            // the oracle walks the tree: the bytecode capacity (Inputs.fits) does not apply yet
             PrintWriter out = spec.commandLine().getOut();
-            MiniGridEval.print(out, chosen.miniGrid(), program, seedList, trace, settings,
-                    Inputs.miniGridBackend(backendName, where.threads, where.device));
+            try (MiniGridEpisodes backend = Inputs.miniGridBackend(backendName, where.threads, where.device)) {
+                MiniGridEval.print(out, chosen.miniGrid(), program, seedList, trace, settings, backend);
+            }
             out.flush();
             return 0;
         }
         Task task = chosen.karel();
-        Inputs.fits(program, source.text != null ? "--program" : source.file.toString());
 
         List<TaskInstance> instances = new ArrayList<>(seedList.length);
         for (long s : seedList) {

@@ -14,7 +14,7 @@ import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BackendException;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
-import io.github.llmgs.engine.minigrid.MiniGridReference;
+import io.github.llmgs.engine.minigrid.MiniGridBackends;
 import io.github.llmgs.engine.minigrid.MiniGridTask;
 import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import io.github.llmgs.search.config.RunSettings;
@@ -31,26 +31,11 @@ final class Inputs {
     private Inputs() {}
 
     /**
-     * The MiniGrid episode backend for {@code --backend NAME}: only the oracle runs MiniGrid so far,
-     * so {@code auto} (the best there is) and {@code reference} mean it, and {@code cpu} and
-     * {@code opencl} are refused in one line rather than quietly replaced; {@code --threads} and
-     * {@code --device} are checked as for Karel's reference backend. The caller closes it.
+     * The MiniGrid backend for {@code --backend NAME} ({@code cpu}, {@code reference} or
+     * {@code auto}); {@code opencl} and {@code --device} are one-line errors. The caller closes it.
      */
-    static MiniGridReference miniGridBackend(String name, int threads, String device) {
-        BackendOptions options = new BackendOptions(threads, device, 0);
-        String n = name == null ? "auto" : name.strip();
-        if (!n.equalsIgnoreCase("reference") && !n.equalsIgnoreCase("auto")) {
-            if (BackendChoice.names().stream().anyMatch(known -> known.equalsIgnoreCase(n))) {
-                throw new CliException("--backend " + name + ": MiniGrid runs on the reference backend only for now "
-                        + "(the CPU VM and the OpenCL kernel do not run MiniGrid yet); use --backend reference or auto");
-            }
-            throw new BackendException("unknown backend '" + name + "'; known backends: " + String.join(", ", BackendChoice.names()));
-        }
-        if (options.device() != null) {
-            throw new BackendException("--device " + options.device() + ": MiniGrid runs on the reference backend, "
-                    + "on CPU threads; --device chooses an OpenCL device, which MiniGrid cannot use yet");
-        }
-        return new MiniGridReference(options.threadsOrCores());
+    static MiniGridEpisodes miniGridBackend(String name, int threads, String device) {
+        return MiniGridBackends.open(name, new BackendOptions(threads, device, 0));
     }
 
     static Task task(String name) {

@@ -2,7 +2,7 @@ package io.github.llmgs.search.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.llmgs.engine.Task;
-import io.github.llmgs.engine.minigrid.MiniGridReference;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
@@ -150,7 +150,7 @@ final class ProfileCommand implements Callable<Integer> {
         long[] seeds = Inputs.seeds("--seeds", seedsText);
         int maxCalls = task.defaultSettings().maxCalls();
         ProfileResult result;
-        try (MiniGridReference oracle = Inputs.miniGridBackend(backendName, where.threads, where.device)) {
+        try (MiniGridEpisodes oracle = Inputs.miniGridBackend(backendName, where.threads, where.device)) {
             out.printf("profiling %s: %d programs x %d instances of %s%n", oracle.device(), w.programs().size(), seeds.length,
                     task.name());
             out.flush();

@@ -1,6 +1,7 @@
 package io.github.llmgs.search.cli;
 
 import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.SearchConfig;
@@ -78,9 +79,10 @@ final class SearchCommand implements Callable<Integer> {
                 ? dir -> LlmOptions.seedSource(llmConfig, task, seed, dir, llmFields, stream) : null;
         // the stop signal is closed last: on Ctrl-C it holds the exit until all is written and said
         try (StopSignal stop = StopSignal.install();
-             Backend backend = SearchOptions.openBackend(searchSpec, task, stream)) {
+             Backend backend = SearchOptions.openBackend(searchSpec, task, stream);
+             MiniGridEpisodes miniGrid = task.isMiniGrid() ? SearchOptions.openMiniGridBackend(searchSpec, stream) : null) {
             SearchOutcome outcome = new SearchRunner(stream, System.console() != null, 2.0)
-                    .run(searchSpec, backend, seedSource, llmFields, refusal, stop);
+                    .run(searchSpec, backend, miniGrid, seedSource, llmFields, refusal, stop);
             printOutcome(out, task, outcome);
             return outcome.interrupted() ? INTERRUPTED : 0;
         }

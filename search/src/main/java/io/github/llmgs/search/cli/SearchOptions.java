@@ -3,6 +3,8 @@ package io.github.llmgs.search.cli;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.Backends;
+import io.github.llmgs.engine.minigrid.MiniGridBackends;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.BackendChoice;
 import io.github.llmgs.search.config.ConfigException;
@@ -56,10 +58,14 @@ final class SearchOptions {
         return task.settings("--run-settings", runSettings);
     }
 
-    /**
-     * MiniGrid programs run on the domain's oracle (no VM or kernel yet): {@code auto} and
-     * {@code reference} mean it; a backend or device that would be ignored is an error.
-     */
+    /** Opens the MiniGrid backend the spec names and says which it is. */
+    static MiniGridEpisodes openMiniGridBackend(SearchSpec spec, PrintStream out) {
+        MiniGridEpisodes b = MiniGridBackends.open(spec.backend(), spec.backendOptions());
+        out.println("backend: " + b.name() + " on " + b.device());
+        return b;
+    }
+
+    /** A MiniGrid task's backend must be one MiniGrid has (no OpenCL kernel yet); checked before any work. */
     void checkMiniGridBackend(SearchConfig defaults) {
         Inputs.miniGridBackend(backend == null ? defaults.backend() : backend, where.threads, where.device).close();
     }
@@ -121,11 +127,7 @@ final class SearchOptions {
      * task, whose runs bring their own oracle.
      */
     static Backend openBackend(SearchSpec spec, DomainTask task, PrintStream out) {
-        if (task.isMiniGrid()) {
-            out.println("backend: reference on Java tree-walker (MiniGrid oracle), " + spec.backendOptions().threadsOrCores()
-                    + " threads (MiniGrid has no VM or kernel yet)");
-            return null;
-        }
+        if (task.isMiniGrid()) return null;
         Backend b;
         try {
             b = Backends.open(spec.backend(), spec.backendOptions(), out::println);

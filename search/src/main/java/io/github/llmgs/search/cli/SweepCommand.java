@@ -1,6 +1,7 @@
 package io.github.llmgs.search.cli;
 
 import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.SearchConfig;
@@ -118,6 +119,10 @@ final class SweepCommand implements Callable<Integer> {
                 .findFirst().orElse(null);
         Backend backend = karelWork == null ? null
                 : SearchOptions.openBackend(karelWork.spec(), byName.get(karelWork.spec().task()), stream);
+        Planned miniGridWork = plan.stream().filter(p -> p.action() != Action.REUSE && byName.get(p.spec().task()).isMiniGrid())
+                .findFirst().orElse(null);
+        MiniGridEpisodes miniGridBackend = miniGridWork == null ? null
+                : SearchOptions.openMiniGridBackend(miniGridWork.spec(), stream);
         out.printf("sweep: %d runs: %d finished with the same settings (reused), %d to redo, %d new%n", plan.size(),
                 reuse, redo, plan.size() - reuse - redo);
         out.flush();
@@ -139,7 +144,7 @@ final class SweepCommand implements Callable<Integer> {
                     out.flush();
                     Map<String, Object> llmFields = new LinkedHashMap<>();
                     DomainTask task = byName.get(s.task());
-                    SearchOutcome o = runner.run(s, backend, "llm-gs".equals(s.method())
+                    SearchOutcome o = runner.run(s, backend, miniGridBackend, "llm-gs".equals(s.method())
                                     ? d -> LlmOptions.seedSource(llmConfig, task, s.seed(), d, llmFields, stream) : null,
                             llmFields, folder -> claimRefusal(folder, s), stop);
                     if (o.interrupted()) break;
@@ -153,6 +158,7 @@ final class SweepCommand implements Callable<Integer> {
                 throw e;
             } finally {
                 if (backend != null) backend.close();
+                if (miniGridBackend != null) miniGridBackend.close();
             }
             // the runs after the stop that had finished before still belong in the summary
             done += addReused(plan, next, summary);

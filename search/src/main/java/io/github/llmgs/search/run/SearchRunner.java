@@ -7,7 +7,7 @@ import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.batch.Backend;
-import io.github.llmgs.engine.minigrid.MiniGridReference;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.engine.minigrid.MiniGridTask;
 import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import io.github.llmgs.search.method.BatchScorer;
@@ -44,14 +44,16 @@ public final class SearchRunner {
     }
 
     /**
-     * @param backend an open backend (a sweep shares one across its runs); not closed here
+     * @param backend an open Karel backend (a sweep shares one across its runs); not closed here
+     * @param miniGridBackend the same for MiniGrid tasks (null when the run is Karel's)
      * @param seeds   for llm-gs: makes the seed source given the run directory (where an LLM
      *                writes llm.jsonl); it may also report extra result fields through {@code llmFields}
      * @param refusal whether what the run directory holds may be replaced (see {@link RunDirectory#claim})
      * @param stop    Ctrl-C and SIGTERM: the search ends after its batch in flight, an LLM request
      *                in flight is cancelled, and the partial result is written as {@code interrupted}
      */
-    public SearchOutcome run(SearchSpec spec, Backend backend, Function<RunDirectory, SeedSource> seeds,
+    public SearchOutcome run(SearchSpec spec, Backend backend, MiniGridEpisodes miniGridBackend,
+                             Function<RunDirectory, SeedSource> seeds,
                              Map<String, Object> llmFields, Function<RunFolder, Optional<String>> refusal,
                              StopSignal stop) {
         Optional<MiniGridTask> miniGrid = MiniGridTasks.find(spec.task());
@@ -59,10 +61,9 @@ public final class SearchRunner {
         RunDirectory dir = RunDirectory.claim(RunDirectory.path(spec.out(), taskName, spec.method(), spec.seed()),
                 refusal);
         Runnable cancel = null;
-        // MiniGrid programs run on their oracle, on this run's threads: the domain has no VM or kernel yet
-        MiniGridReference oracle = miniGrid.map(t -> new MiniGridReference(spec.backendOptions().threadsOrCores())).orElse(null);
+        MiniGridEpisodes oracle = miniGrid.isPresent() ? miniGridBackend : null;
         try (dir) {
-            String backendName = oracle == null ? backend.name() : "reference";
+            String backendName = oracle == null ? backend.name() : oracle.name();
             String device = oracle == null ? backend.device() : oracle.device();
             Grammar grammar = new Grammar(oracle == null ? Domains.KAREL : Domains.MINIGRID);
             SearchListener events = dir::event;
@@ -109,7 +110,6 @@ public final class SearchRunner {
                     status, llmFields);
             return new SearchOutcome(dir.dir(), result);
         } finally {
-            if (oracle != null) oracle.close();
             if (cancel != null) stop.forget(cancel);
         }
     }

@@ -16,15 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code llmgs conformance} on MiniGrid vectors: the layout picks the runner, the oracle is the only backend. */
 class MiniGridConformanceCommandTest {
-    private static final String ONLY_REFERENCE = ": MiniGrid runs on the reference backend only for now "
-            + "(the CPU VM and the OpenCL kernel do not run MiniGrid yet); use --backend reference or auto";
+    private static final String NO_KERNEL = ": MiniGrid has no OpenCL kernel yet; use --backend cpu (the bytecode VM), "
+            + "reference (the oracle) or auto";
 
     @Test
     void everyPublicVectorPasses(@TempDir Path dir) throws IOException {
         MiniGridVectors.copyAll(dir);
-        Cli.Result r = Cli.run("conformance", "--vectors", dir.toString(), "--backend", "reference").assertOk();
+        for (String backend : List.of("reference", "cpu")) {
+            everyPublicVectorPassesOn(backend, dir);
+        }
+    }
+
+    private void everyPublicVectorPassesOn(String backend, Path dir) {
+        Cli.Result r = Cli.run("conformance", "--vectors", dir.toString(), "--backend", backend).assertOk();
         List<String> lines = r.out().lines().toList();
-        assertTrue(lines.get(0).startsWith("backend reference (Java tree-walker (MiniGrid oracle), "), r::show);
+        assertTrue(lines.get(0).startsWith(backend.equals("cpu") ? "backend cpu (Java bytecode VM (MiniGrid), "
+                : "backend reference (Java tree-walker (MiniGrid oracle), "), r::show);
         assertTrue(lines.get(0).endsWith("), MiniGrid vectors " + dir), r::show);
         // 96 instances; 5 generator draw logs + 96 reset call logs; 445 programs x 32 seeds;
         // 19,454 trace steps + the ends of 156 traces
@@ -115,22 +122,22 @@ class MiniGridConformanceCommandTest {
     }
 
     /**
-     * No fake: a backend that cannot run MiniGrid says so instead of quietly running the oracle;
-     * auto, the best there is, is the oracle.
+     * No fake: a backend that cannot run MiniGrid says so instead of quietly running another;
+     * auto, the best there is, is the bytecode VM.
      */
     @Test
     void otherBackendsAreRefusedInOneLine(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("rng.jsonl"), MiniGridVectors.text("rng.jsonl"));
         assertTrue(Cli.run("conformance", "--vectors", dir.toString(), "--backend", "auto").assertOk().out()
-                .startsWith("backend reference (Java tree-walker (MiniGrid oracle)"));
-        for (String backend : List.of("cpu", "opencl", "CPU")) {
-            Cli.run("conformance", "--vectors", dir.toString(), "--backend", backend).assertUserError("--backend " + backend + ONLY_REFERENCE);
+                .startsWith("backend cpu (Java bytecode VM (MiniGrid)"));
+        for (String backend : List.of("opencl", "OpenCL")) {
+            Cli.run("conformance", "--vectors", dir.toString(), "--backend", backend).assertUserError("--backend " + backend + NO_KERNEL);
         }
         Cli.run("conformance", "--vectors", dir.toString(), "--backend", "gpu9")
-                .assertUserErrorStartsWith("unknown backend 'gpu9'; known backends: auto, cpu, reference");
+                .assertUserError("unknown backend 'gpu9' for MiniGrid; known backends: auto, cpu, reference");
         Cli.run("conformance", "--vectors", dir.toString(), "--device", "0")
-                .assertUserError("--device 0: MiniGrid runs on the reference backend, on CPU threads; --device chooses "
-                        + "an OpenCL device, which MiniGrid cannot use yet");
+                .assertUserError("--device 0: MiniGrid runs on CPU threads (cpu or reference); --device chooses an OpenCL "
+                        + "device, which MiniGrid cannot use yet");
         Cli.run("conformance", "--vectors", dir.toString(), "--threads", "100000")
                 .assertUserError("--threads 100000 is out of range: use 0 (all cores) or 1..4096");
         Cli.Result one = Cli.run("conformance", "--vectors", dir.toString(), "--threads", "1").assertOk();

@@ -22,14 +22,15 @@ class MiniGridSearchTest {
     }
 
     @Test
-    void aMiniGridSearchRunsOnTheOracleWithTheSameResultForAnyBatchAndThreads() throws Exception {
+    void aMiniGridSearchGivesTheSameResultOnEitherBackendForAnyBatchAndThreads() throws Exception {
         JsonNode first = null;
-        for (String[] where : new String[][] {{"1", "1"}, {"64", "2"}, {"1024", "2"}}) {
-            Path out = tmp.resolve("b" + where[0] + "t" + where[1]);
+        for (String[] where : new String[][] {{"1", "1", "cpu"}, {"64", "2", "cpu"}, {"1024", "2", "cpu"}, {"64", "2", "reference"}}) {
+            Path out = tmp.resolve("b" + where[0] + "t" + where[1] + where[2]);
             Cli.Result r = Cli.run("search", "--task", "LavaGap", "--method", "shc", "--budget", "1500", "--batch", where[0],
-                    "--threads", where[1], "--out", out.toString());
+                    "--threads", where[1], "--backend", where[2], "--out", out.toString());
             assertEquals(0, r.code(), r::show);
-            assertTrue(r.out().contains("backend: reference on Java tree-walker (MiniGrid oracle), " + where[1] + " threads"), r::show);
+            assertTrue(r.out().contains("backend: " + where[2] + " on " + (where[2].equals("cpu") ? "Java bytecode VM (MiniGrid), "
+                    : "Java tree-walker (MiniGrid oracle), ") + where[1] + (where[1].equals("1") ? " thread" : " threads")), r::show);
             JsonNode res = result(out, "LavaGap", "shc");
             assertEquals("classpath:/configs/minigrid.json", res.get("config").get("run_settings_file").asText());
             assertEquals(1000, res.get("spec").get("max_calls").asInt(), "MiniGrid's call limit");
@@ -39,7 +40,8 @@ class MiniGridSearchTest {
                 first = res;
             } else {
                 for (String field : new String[] {"best_program", "best_score", "best_found_at", "programs_evaluated", "spec_digest"}) {
-                    assertEquals(first.get(field), res.get(field), field + " with batch " + where[0] + ", threads " + where[1]);
+                    assertEquals(first.get(field), res.get(field), field + " with batch " + where[0] + ", threads " + where[1]
+                            + " on " + where[2]);
                 }
             }
         }
@@ -54,11 +56,11 @@ class MiniGridSearchTest {
 
     @Test
     void whatMiniGridCannotDoYetIsOneLine() throws Exception {
-        Cli.run("search", "--task", "LavaGap", "--backend", "cpu", "--out", tmp.toString()).assertUserError(
-                "--backend cpu: MiniGrid runs on the reference backend only for now (the CPU VM and the OpenCL kernel "
-                        + "do not run MiniGrid yet); use --backend reference or auto");
+        Cli.run("search", "--task", "LavaGap", "--backend", "opencl", "--out", tmp.toString()).assertUserError(
+                "--backend opencl: MiniGrid has no OpenCL kernel yet; use --backend cpu (the bytecode VM), reference (the oracle) "
+                        + "or auto");
         Cli.run("search", "--task", "LavaGap", "--device", "0", "--out", tmp.toString()).assertUserError(
-                "--device 0: MiniGrid runs on the reference backend, on CPU threads; --device chooses an OpenCL device, "
+                "--device 0: MiniGrid runs on CPU threads (cpu or reference); --device chooses an OpenCL device, "
                         + "which MiniGrid cannot use yet");
         Path karel = tmp.resolve("karel.json");
         Files.writeString(karel, Files.readString(Path.of(getClass().getResource("/configs/karel.json").toURI())));
@@ -72,17 +74,19 @@ class MiniGridSearchTest {
     @Test
     void aSweepMixesDomainsAndLlmGsSeedsMiniGridFromItsGrammar() throws Exception {
         Cli.Result r = Cli.run("sweep", "--tasks", "RedBlueDoor,MazeSparse", "--methods", "llm-gs", "--seeds", "0",
-                "--budget", "200", "--backend", "cpu", "--out", tmp.toString());
-        // cpu serves the Karel run; the MiniGrid run brings its oracle, so cpu is refused only for MiniGrid-only work
+                "--budget", "200", "--backend", "opencl", "--out", tmp.toString());
+        // opencl could serve the Karel run but not the MiniGrid one: refused before any work
         assertEquals(2, r.code(), r::show);
-        assertTrue(r.err().contains("--backend cpu: MiniGrid runs on the reference backend only for now"), r::show);
+        assertTrue(r.err().contains("--backend opencl: MiniGrid has no OpenCL kernel yet"), r::show);
         Cli.Result auto = Cli.run("sweep", "--tasks", "RedBlueDoor,MazeSparse", "--methods", "llm-gs", "--seeds", "0",
-                "--budget", "200", "--out", tmp.toString());
+                "--budget", "200", "--backend", "cpu", "--out", tmp.toString());
         assertEquals(0, auto.code(), auto::show);
         assertTrue(auto.out().contains("seeding from the minigrid grammar instead"), auto::show);
         assertTrue(auto.out().contains("| RedBlueDoor | llm-gs | 1 |") && auto.out().contains("| MazeSparse | llm-gs | 1 |"),
                 auto::show);
-        assertEquals("reference", result(tmp, "RedBlueDoor", "llm-gs").get("backend").asText());
+        assertEquals("cpu", result(tmp, "RedBlueDoor", "llm-gs").get("backend").asText());
+        assertEquals(2, auto.out().lines().filter(l -> l.startsWith("backend: cpu on ")).count(),
+                "one backend per domain, each opened once\n" + auto.show());
     }
 
     /** n completions alternating a MiniGrid answer and a Karel one (which a MiniGrid task must reject). */

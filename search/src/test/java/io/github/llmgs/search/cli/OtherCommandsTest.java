@@ -193,12 +193,12 @@ class OtherCommandsTest {
         Cli.Result r = Cli.run("profile", "--workload", w.toString(), "--task", "LavaGap", "--warmup", "0", "--repeat", "1",
                 "--threads", "2", "--json");
         assertEquals(0, r.code(), r::show);
-        assertTrue(r.out().contains("device      Java tree-walker (MiniGrid oracle), 2 threads"), r::show);
+        assertTrue(r.out().contains("device      Java bytecode VM (MiniGrid), 2 threads"), r::show);
         assertTrue(r.out().contains("checksum    -0.0937500000"), r::show);
         Files.writeString(w, "DEF run m( move m)\n");
         Cli.run("profile", "--workload", w.toString(), "--task", "LavaGap").assertUserError(
                 w + ":1:12: unknown token 'move' (a karel action; this is a minigrid program)");
-        Cli.run("profile", "--workload", w.toString(), "--task", "LavaGap", "--backend", "cpu").assertUserErrorStartsWith(
+        Cli.run("profile", "--workload", w.toString(), "--task", "LavaGap", "--backend", "reference").assertUserErrorStartsWith(
                 w + ":1:12: unknown token 'move'");
     }
 }

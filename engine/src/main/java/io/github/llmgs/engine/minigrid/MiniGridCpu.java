@@ -1,0 +1,162 @@
+package io.github.llmgs.engine.minigrid;
+
+import io.github.llmgs.dsl.Domains;
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.bytecode.Bytecode;
+import io.github.llmgs.dsl.bytecode.Capacity;
+import io.github.llmgs.dsl.bytecode.Compiler;
+import io.github.llmgs.engine.batch.BatchResult;
+import io.github.llmgs.engine.batch.CapacityException;
+import io.github.llmgs.engine.vm.BytecodeVm;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@code cpu} backend of MiniGrid: programs compiled to the shared bytecode and run by
+ * {@link BytecodeVm} over {@link MiniGridVmWorld} on a fixed pool of threads. Threads take whole
+ * programs; each episode writes its own slot and means are summed in seed order
+ * ({@link BatchResult#mean}), so the thread count never changes a score. Each thread reuses one
+ * world and one VM, so scoring allocates nothing per episode.
+ */
+public final class MiniGridCpu implements MiniGridEpisodes {
+    private final int threads;
+    private final ExecutorService pool;
+    /** The last batch's start worlds, by task and seeds: a search asks for the same ones every time. */
+    private MiniGridTask startsTask;
+    private long[] startsSeeds;
+    private MiniGridWorld[] starts;
+
+    public MiniGridCpu(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        this.threads = threads;
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "llmgs-minigrid-vm");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public String name() {
+        return "cpu";
+    }
+
+    @Override
+    public String device() {
+        return "Java bytecode VM (MiniGrid), " + threads + " thread" + (threads == 1 ? "" : "s");
+    }
+
+    @Override
+    public EpisodeResult[][] evaluate(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
+        EpisodeResult[][] results = new EpisodeResult[programs.size()][seeds.length];
+        run(task, programs, seeds, maxCalls, (p, i, world) -> results[p][i] = world.result());
+        return results;
+    }
+
+    @Override
+    public double[] means(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
+        int n = seeds.length;
+        double[] returns = new double[programs.size() * n];
+        run(task, programs, seeds, maxCalls, (p, i, world) -> returns[p * n + i] = world.total());
+        double[] means = new double[programs.size()];
+        for (int p = 0; p < means.length; p++) means[p] = BatchResult.mean(returns, p * n, n);
+        return means;
+    }
+
+    /** Where an episode's outcome goes: its own slot, so threads never share one. */
+    private interface Sink {
+        void episode(int program, int instance, MiniGridVmWorld world);
+    }
+
+    /**
+     * Every program on every instance. A program beyond the engine's limits is refused up front
+     * ({@link CapacityException}), as on every Karel backend.
+     */
+    private synchronized void run(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls, Sink sink) {
+        for (int k = 0; k < programs.size(); k++) {
+            int index = k;
+            Capacity.problem(programs.get(k)).ifPresent(problem -> {
+                throw new CapacityException(index, problem);
+            });
+        }
+        MiniGridWorld[] worlds = starts(task, seeds);
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            Runner runner = new Runner(task, maxCalls);
+            for (int p; (p = next.getAndIncrement()) < programs.size(); ) {
+                int[] code = compile(programs.get(p)).code();
+                for (int i = 0; i < seeds.length; i++) {
+                    runner.run(code, worlds[i]);
+                    sink.episode(p, i, runner.world);
+                }
+            }
+        };
+        if (threads == 1 || programs.size() == 1) {
+            worker.run();
+            return;
+        }
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < Math.min(threads, programs.size()); t++) work.add(pool.submit(worker));
+        for (Future<?> f : work) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running episodes", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private MiniGridWorld[] starts(MiniGridTask task, long[] seeds) {
+        if (task != startsTask || !Arrays.equals(seeds, startsSeeds)) {
+            MiniGridWorld[] worlds = new MiniGridWorld[seeds.length];
+            for (int i = 0; i < seeds.length; i++) worlds[i] = MiniGridWorld.generate(task, seeds[i]);
+            starts = worlds;
+            startsTask = task;
+            startsSeeds = seeds.clone();
+        }
+        return starts;
+    }
+
+    /** A MiniGrid program's bytecode (verified). */
+    public static Bytecode compile(Node.Program program) {
+        return Compiler.compile(program, Domains.MINIGRID);
+    }
+
+    /** One episode of {@code program} on the task's instance {@code seed}, with every field the vectors record. */
+    public static EpisodeResult run(Node.Program program, MiniGridTask task, long seed, int maxCalls, MiniGridStepLog log) {
+        Runner runner = new Runner(task, maxCalls);
+        runner.world.logTo(log);
+        runner.run(compile(program).code(), MiniGridWorld.generate(task, seed));
+        return runner.world.result();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** One thread's reusable world and VM. */
+    private static final class Runner {
+        final MiniGridVmWorld world;
+        final BytecodeVm vm;
+
+        Runner(MiniGridTask task, int maxCalls) {
+            this.world = new MiniGridVmWorld(task, maxCalls);
+            this.vm = new BytecodeVm(maxCalls);
+        }
+
+        void run(int[] code, MiniGridWorld start) {
+            world.reset(start);
+            vm.run(code, world);
+        }
+    }
+}
