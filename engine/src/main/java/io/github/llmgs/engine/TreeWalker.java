@@ -34,6 +34,19 @@ public final class TreeWalker {
         return play(program, task, instance, log).episode();
     }
 
+    /** How the episode's run ended, as the VM and the kernel report it. */
+    public ExitStatus exit(Node.Program program, Task task, TaskInstance instance) {
+        return play(program, task, instance, null).exit();
+    }
+
+    /** The episode and how it ended, from one run. */
+    public record Outcome(Episode episode, ExitStatus exit) {}
+
+    public Outcome outcome(Node.Program program, Task task, TaskInstance instance) {
+        Run run = play(program, task, instance, null);
+        return new Outcome(run.episode(), run.exit());
+    }
+
     /** The episode with its step log and final world, for {@code eval --trace} and test messages. */
     public Trace trace(Node.Program program, Task task, TaskInstance instance) {
         StringBuilder text = new StringBuilder();
@@ -65,6 +78,8 @@ public final class TreeWalker {
         final Map<Node.While, Set<String>> whileMemory = new IdentityHashMap<>();
         double ret;
         int steps;
+        /** The world's first crash came from a WHILE seeing a state again (not from the call limit). */
+        boolean whileRepeat;
 
         Run(Task task, TaskInstance instance, StepLog log) {
             this.world = new World(instance.rows(), instance.cols());
@@ -76,6 +91,10 @@ public final class TreeWalker {
 
         Episode episode() {
             return new Episode(ret, steps, world.numCalls, world.crashed);
+        }
+
+        ExitStatus exit() {
+            return whileRepeat ? ExitStatus.WHILE_REPEAT : world.crashed ? ExitStatus.CALL_LIMIT : ExitStatus.OK;
         }
 
         void exec(Node.Stmt s) {
@@ -102,7 +121,10 @@ public final class TreeWalker {
             Set<String> seen = whileMemory.computeIfAbsent(w, k -> new HashSet<>());
             while (true) {
                 if (!test(w.cond())) return;
-                if (!seen.add(world.stateDigits())) world.crashed = true;
+                if (!seen.add(world.stateDigits()) && !world.crashed) {
+                    whileRepeat = true;
+                    world.crashed = true;
+                }
                 if (world.crashed) return;
                 exec(w.body());
             }

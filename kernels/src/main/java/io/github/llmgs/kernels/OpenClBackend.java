@@ -197,8 +197,13 @@ public final class OpenClBackend implements Backend {
             }
         }
         boolean[] crashed = new boolean[e.crashed.length];
-        for (int i = 0; i < crashed.length; i++) crashed[i] = e.crashed[i] != 0;
-        return BatchResult.fromEpisodes(req, e.returns, e.steps, e.calls, crashed);
+        ExitStatus[] exits = new ExitStatus[e.status.length];
+        ExitStatus[] byNumber = ExitStatus.values();
+        for (int i = 0; i < crashed.length; i++) {
+            crashed[i] = e.crashed[i] != 0;
+            exits[i] = byNumber[e.status[i]]; // engine.h numbers them by ordinal
+        }
+        return BatchResult.fromEpisodes(req, e.returns, e.steps, e.calls, crashed, exits);
     }
 
     /**

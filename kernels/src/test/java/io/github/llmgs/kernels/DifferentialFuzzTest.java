@@ -10,6 +10,7 @@ import io.github.llmgs.dsl.Parser;
 import io.github.llmgs.dsl.Printer;
 import io.github.llmgs.dsl.bytecode.Compiler;
 import io.github.llmgs.engine.Episode;
+import io.github.llmgs.engine.ExitStatus;
 import io.github.llmgs.engine.Reward;
 import io.github.llmgs.engine.StepLog;
 import io.github.llmgs.engine.Task;
@@ -145,14 +146,19 @@ class DifferentialFuzzTest {
         BatchResult kernel = opencl.evaluate(request);
         BatchResult vm = cpu.evaluate(request);
         Episode[] oracle = new Episode[request.episodes()];
+        ExitStatus[] oracleExit = new ExitStatus[request.episodes()];
         TreeWalker walker = new TreeWalker(maxCalls);
-        IntStream.range(0, oracle.length).parallel().forEach(i ->
-                oracle[i] = walker.run(programs.get(i / INSTANCES), task, instances.get(i % INSTANCES)));
+        IntStream.range(0, oracle.length).parallel().forEach(i -> {
+            TreeWalker.Outcome o = walker.outcome(programs.get(i / INSTANCES), task, instances.get(i % INSTANCES));
+            oracle[i] = o.episode();
+            oracleExit[i] = o.exit();
+        });
 
         long crashed = 0, callLimit = 0, rewarded = 0, calls = 0;
-        for (Episode o : oracle) {
+        for (int i = 0; i < oracle.length; i++) {
+            Episode o = oracle[i];
             if (o.crashed()) crashed++;
-            if (o.calls() > maxCalls) callLimit++;
+            if (oracleExit[i] == ExitStatus.CALL_LIMIT) callLimit++;
             if (o.ret() != 0) rewarded++;
             calls += o.calls();
         }
@@ -167,7 +173,14 @@ class DifferentialFuzzTest {
             boolean episodesAgree = true;
             for (int i = 0; i < INSTANCES; i++) {
                 Episode o = oracle[p * INSTANCES + i], v = vm.episode(p, i), k = kernel.episode(p, i);
-                if (!(sameAsOracle(o, v) && sameAsOracle(o, k) && bitIdentical(v, k))) {
+                ExitStatus exit = oracleExit[p * INSTANCES + i];
+                boolean exitsAgree = exit == vm.exit(p, i) && exit == kernel.exit(p, i);
+                if (!exitsAgree && mismatches < MAX_REPORTED) {
+                    report.append("---- ").append(task.name()).append(", ").append(labels.get(p)).append(", instance ")
+                            .append(i).append(": exit status oracle ").append(exit).append(", cpu ").append(vm.exit(p, i))
+                            .append(", OpenCL ").append(kernel.exit(p, i)).append('\n');
+                }
+                if (!exitsAgree || !(sameAsOracle(o, v) && sameAsOracle(o, k) && bitIdentical(v, k))) {
                     if (mismatches < MAX_REPORTED) {
                         describe(report, task, labels.get(p), programs.get(p), instances.get(i), maxCalls, o, v, k,
                                 vm.mean(p), kernel.mean(p));

@@ -1,6 +1,7 @@
 package io.github.llmgs.engine.batch;
 
 import io.github.llmgs.engine.Episode;
+import io.github.llmgs.engine.ExitStatus;
 
 /**
  * Per program the mean return; with per-episode detail, arrays indexed
@@ -14,9 +15,16 @@ public final class BatchResult {
     private final int[] steps;
     private final int[] calls;
     private final boolean[] crashed;
+    private final ExitStatus[] exits;
 
     public BatchResult(int programs, int instances, double[] means, double[] returns, int[] steps, int[] calls,
                        boolean[] crashed) {
+        this(programs, instances, means, returns, steps, calls, crashed, null);
+    }
+
+    public BatchResult(int programs, int instances, double[] means, double[] returns, int[] steps, int[] calls,
+                       boolean[] crashed, ExitStatus[] exits) {
+        this.exits = exits;
         this.programs = programs;
         this.instances = instances;
         this.means = means;
@@ -30,14 +38,15 @@ public final class BatchResult {
      * A backend's result from per-episode arrays ({@code program * instances + instance}): the
      * means computed the one way every backend computes them; the arrays kept only on request.
      */
-    public static BatchResult fromEpisodes(BatchRequest req, double[] returns, int[] steps, int[] calls, boolean[] crashed) {
+    public static BatchResult fromEpisodes(BatchRequest req, double[] returns, int[] steps, int[] calls, boolean[] crashed,
+                                           ExitStatus[] exits) {
         int p = req.programs().size(), n = req.instances().size();
         double[] means = new double[p];
         for (int k = 0; k < p; k++) {
             means[k] = mean(returns, k * n, n);
         }
-        return req.perEpisode() ? new BatchResult(p, n, means, returns, steps, calls, crashed)
-                : new BatchResult(p, n, means, null, null, null, null);
+        return req.perEpisode() ? new BatchResult(p, n, means, returns, steps, calls, crashed, exits)
+                : new BatchResult(p, n, means, null, null, null, null, null);
     }
 
     /** The score as every backend computes it: returns summed in instance order, then divided. */
@@ -61,6 +70,14 @@ public final class BatchResult {
         }
         int i = program * instances + instance;
         return new Episode(returns[i], steps[i], calls[i], crashed[i]);
+    }
+
+    /** How an episode's run ended (OK, WHILE_REPEAT, CALL_LIMIT), as every backend reports it. */
+    public ExitStatus exit(int program, int instance) {
+        if (exits == null) {
+            throw new IllegalStateException("per-episode results were not requested");
+        }
+        return exits[program * instances + instance];
     }
 
     /** Sum of all calls, for throughput reports (needs per-episode results). */

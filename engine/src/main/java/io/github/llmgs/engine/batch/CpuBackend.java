@@ -2,6 +2,7 @@ package io.github.llmgs.engine.batch;
 
 import io.github.llmgs.dsl.bytecode.Bytecode;
 import io.github.llmgs.dsl.bytecode.Compiler;
+import io.github.llmgs.engine.ExitStatus;
 import io.github.llmgs.engine.Reward;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
@@ -60,6 +61,7 @@ public final class CpuBackend implements Backend {
         int[] steps = new int[p * n];
         int[] calls = new int[p * n];
         boolean[] crashed = new boolean[p * n];
+        ExitStatus[] exits = new ExitStatus[p * n];
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> work = new ArrayList<>();
         int workers = Math.min(threads, Math.max(1, p));
@@ -69,10 +71,15 @@ public final class CpuBackend implements Backend {
                 for (int k; (k = next.getAndIncrement()) < p; ) {
                     Bytecode bc = Compiler.compile(req.programs().get(k));
                     for (int i = 0; i < n; i++) {
-                        w.run(bc.code(), req.instances().get(i));
+                        ExitStatus exit = w.run(bc.code(), req.instances().get(i));
+                        if (exit == ExitStatus.BAD_OPCODE) {
+                            throw new IllegalStateException("the VM rejected the verified bytecode of program " + k
+                                    + " on instance " + i + ": a backend bug (BAD_OPCODE)");
+                        }
                         int slot = k * n + i;
-                        returns[slot] = w.vm.ret;
-                        steps[slot] = w.vm.steps;
+                        exits[slot] = exit;
+                        returns[slot] = w.vm.ret();
+                        steps[slot] = w.vm.steps();
                         calls[slot] = w.world.numCalls;
                         crashed[slot] = w.world.crashed;
                     }
@@ -89,7 +96,7 @@ public final class CpuBackend implements Backend {
                 throw new IllegalStateException("cpu backend worker failed: " + e.getCause(), e.getCause());
             }
         }
-        return BatchResult.fromEpisodes(req, returns, steps, calls, crashed);
+        return BatchResult.fromEpisodes(req, returns, steps, calls, crashed, exits);
     }
 
     /** One thread's reusable world, reward function and VM. */
@@ -106,10 +113,10 @@ public final class CpuBackend implements Backend {
             this.maxCalls = maxCalls;
         }
 
-        void run(int[] code, TaskInstance instance) {
+        ExitStatus run(int[] code, TaskInstance instance) {
             world.load(instance, maxCalls);
             reward.reset(instance, world);
-            vm.run(code, world, reward);
+            return vm.run(code, world, reward);
         }
     }
 

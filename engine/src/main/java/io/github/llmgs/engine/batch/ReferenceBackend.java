@@ -1,6 +1,7 @@
 package io.github.llmgs.engine.batch;
 
 import io.github.llmgs.engine.Episode;
+import io.github.llmgs.engine.ExitStatus;
 import io.github.llmgs.engine.TreeWalker;
 import java.util.stream.IntStream;
 
@@ -33,9 +34,12 @@ public final class ReferenceBackend implements Backend {
         int[] steps = new int[p * n];
         int[] calls = new int[p * n];
         boolean[] crashed = new boolean[p * n];
+        ExitStatus[] exits = new ExitStatus[p * n];
         TreeWalker walker = new TreeWalker(req.maxCalls());
         java.util.function.IntConsumer episode = i -> {
-            Episode e = walker.run(req.programs().get(i / n), req.task(), req.instances().get(i % n));
+            TreeWalker.Outcome o = walker.outcome(req.programs().get(i / n), req.task(), req.instances().get(i % n));
+            Episode e = o.episode();
+            exits[i] = o.exit();
             returns[i] = e.ret();
             steps[i] = e.steps();
             calls[i] = e.calls();
@@ -51,6 +55,6 @@ public final class ReferenceBackend implements Backend {
                 pool.shutdown();
             }
         }
-        return BatchResult.fromEpisodes(req, returns, steps, calls, crashed);
+        return BatchResult.fromEpisodes(req, returns, steps, calls, crashed, exits);
     }
 }

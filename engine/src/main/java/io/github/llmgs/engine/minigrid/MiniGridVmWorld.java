@@ -121,6 +121,11 @@ public final class MiniGridVmWorld implements VmWorld {
         crashed = true;
     }
 
+    @Override
+    public boolean callLimitReached() {
+        return numCalls >= maxCalls;
+    }
+
     /** The live world, for logs and failure messages; the VM must not change it. */
     public MiniGridWorld world() {
         return world;

@@ -2,6 +2,7 @@ package io.github.llmgs.engine.vm;
 
 import io.github.llmgs.dsl.bytecode.Opcode;
 import io.github.llmgs.dsl.bytecode.Opcode.Code;
+import io.github.llmgs.engine.ExitStatus;
 import io.github.llmgs.engine.Reward;
 import io.github.llmgs.engine.StepLog;
 import io.github.llmgs.engine.World;
@@ -18,29 +19,43 @@ public final class BytecodeVm {
     private final WhileMemory whileMemory;
     private final KarelVmWorld karel = new KarelVmWorld();
 
-    /** Results of the last Karel {@link #run(int[], World, Reward, StepLog)}. */
-    public double ret;
-    public int steps;
+    private double ret;
+    private int steps;
 
     public BytecodeVm(int maxCalls) {
         this.whileMemory = new WhileMemory(maxCalls);
     }
 
-    /** Runs a Karel episode on a world and reward already loaded and reset for it. */
-    public void run(int[] code, World world, Reward reward) {
-        run(code, world, reward, null);
+    /** The last Karel episode's return: its rewards summed in step order. */
+    public double ret() {
+        return ret;
     }
 
-    public void run(int[] code, World world, Reward reward, StepLog log) {
+    /** The last Karel episode's executed actions. */
+    public int steps() {
+        return steps;
+    }
+
+    /** Runs a Karel episode on a world and reward already loaded and reset for it. */
+    public ExitStatus run(int[] code, World world, Reward reward) {
+        return run(code, world, reward, null);
+    }
+
+    public ExitStatus run(int[] code, World world, Reward reward, StepLog log) {
         karel.load(world, reward, log);
-        run(code, karel);
+        ExitStatus exit = run(code, karel);
         ret = karel.total;
         steps = karel.steps;
+        return exit;
     }
 
-    /** Runs one episode of verified code on a domain's world, already reset for it. */
-    public void run(int[] code, VmWorld world) {
+    /**
+     * Runs one episode of code on a domain's world, already reset for it, and says how it ended;
+     * code a verifier would reject is {@link ExitStatus#BAD_OPCODE}, data, never an exception.
+     */
+    public ExitStatus run(int[] code, VmWorld world) {
         whileMemory.newEpisode();
+        boolean repeated = false;
         int[] stack = repeatStack;
         int sp = 0;
         int pc = 0;
@@ -69,6 +84,7 @@ public final class BytecodeVm {
                         pc = code[pc + 2];
                     } else if (!whileMemory.record(code[pc + 1], world.stateKey())) {
                         world.crash();
+                        repeated = true;
                         pc = code[pc + 2];
                     } else {
                         pc += 3;
@@ -88,8 +104,9 @@ public final class BytecodeVm {
                     }
                     break;
                 default:
-                    throw new IllegalStateException("unverified bytecode: opcode " + code[pc] + " at " + pc);
+                    return ExitStatus.BAD_OPCODE;
             }
         }
+        return repeated ? ExitStatus.WHILE_REPEAT : world.callLimitReached() ? ExitStatus.CALL_LIMIT : ExitStatus.OK;
     }
 }

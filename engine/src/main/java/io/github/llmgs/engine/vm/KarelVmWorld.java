@@ -66,6 +66,12 @@ final class KarelVmWorld implements VmWorld {
         world.crashed = true;
     }
 
+    /** A Karel world crashes only at the call limit or at a repeated WHILE state (which the VM tells apart). */
+    @Override
+    public boolean callLimitReached() {
+        return world.crashed;
+    }
+
     /** ACT's operand is a Karel action id ({@link Action.Id}). */
     static void doAction(World world, int action) {
         switch (action) {

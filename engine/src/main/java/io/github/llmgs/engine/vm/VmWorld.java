@@ -27,4 +27,7 @@ public interface VmWorld {
 
     /** A WHILE head saw its state again. */
     void crash();
+
+    /** Whether the world crashed at the call limit (how the run ended, when no WHILE repeated first). */
+    boolean callLimitReached();
 }
