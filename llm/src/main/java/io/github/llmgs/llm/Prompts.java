@@ -20,158 +20,14 @@ public final class Prompts {
 
     private Prompts() {}
 
-    /** One task's description. {@code sparseReturn} is set for tasks that have a Sparse variant. */
-    private record TaskText(String map, String start, String goal, String denseReturn, String sparseReturn) {}
+    /** Karel's dense tasks, in the order the prompts list them; each one's text is its own file ({@link TaskText}). */
+    private static final List<String> KAREL_TASKS = List.of("StairClimber", "Maze", "FourCorners", "TopOff", "Harvester",
+            "CleanHouse", "DoorKey", "OneStroke", "Seeder", "Snake", "WallAvoider", "PathFollow");
 
     private static final Map<String, TaskText> TASKS = new LinkedHashMap<>();
 
-    private static final String CLEAN_HOUSE_MAP = String.join("\n",
-            "######################",
-            "#..##########.#......#",
-            "#..#..........#####.##",
-            "##.#................##",
-            "##........#.........##",
-            "###.#.###.#..###.#.###",
-            "#...#...#....#...#..##",
-            "#...#...#....#...#...#",
-            "#...#...#....#...##..#",
-            "#...#...##..##...##.##",
-            "#...#...##..##...#..##",
-            "#...#...##..##...#..##",
-            "#...#...##..##...#..##",
-            "######################");
-
     static {
-        TASKS.put("StairClimber", new TaskText(
-                "12 x 12 grid with walls on the whole border. Inside, walls form a staircase that rises from "
-                        + "the bottom-left towards the top-right: the stair cells are the diagonal (10, 1), (9, 2), "
-                        + "..., (1, 10), each one row higher and one column further right than the previous one, "
-                        + "with wall to its right. To climb one step, go up one cell, then right one cell. The "
-                        + "allowed area is the stair cells and the cell directly above each of them.",
-                "a random stair cell, facing east.",
-                "one marker lies on a random stair cell higher up than the agent. Reach the marker's cell.",
-                "after each action the reward is how much closer (in Manhattan distance) the agent got to "
-                        + "the marker, divided by the distance at the start; moving away gives a negative "
-                        + "reward. Reaching the marker ends the episode, with a total of 1. Being on a cell "
-                        + "outside the allowed area gives -1 and ends the episode.",
-                "1 when the agent reaches the marker (the episode ends); -1 for being on a cell outside the "
-                        + "allowed area (the episode ends); 0 for every other action."));
-        TASKS.put("Maze", new TaskText(
-                "8 x 8 grid holding a random maze: corridors one cell wide, everything else wall (the border "
-                        + "included). There is exactly one path between any two free cells.",
-                "the bottom-left cell of the maze, (6, 1), facing east.",
-                "one marker lies on a random free cell of the maze. Reach the marker's cell.",
-                "after each action the reward is how much closer (in Manhattan distance) the agent got to "
-                        + "the marker, divided by the distance at the start; moving away gives a negative "
-                        + "reward. Reaching the marker ends the episode, with a total of 1. Nothing gives -1 in "
-                        + "this task.",
-                "1 when the agent reaches the marker (the episode ends); 0 for every other action."));
-        TASKS.put("FourCorners", new TaskText(
-                "12 x 12 grid with walls on the whole border and an empty 10 x 10 interior with no markers.",
-                "a random cell of the bottom row of the interior (row 10), facing east.",
-                "put exactly one marker in each of the four corner cells of the interior: (1, 1), (1, 10), "
-                        + "(10, 1) and (10, 10).",
-                "0.25 each time one more corner holds a marker; the episode ends when all four do, with a "
-                        + "total of 1. A marker on any other cell, or a second marker in a corner, gives -1 "
-                        + "and ends the episode.",
-                "1 when all four corners hold a marker (the episode ends); -1 for a marker on any other "
-                        + "cell or a second marker in a corner (the episode ends); 0 for every other action."));
-        TASKS.put("TopOff", new TaskText(
-                "12 x 12 grid with walls on the whole border and an empty interior. On the bottom row of the "
-                        + "interior (row 10), a random non-empty set of the cells from column 2 to column 10 "
-                        + "hold one marker each; the other cells hold none.",
-                "(10, 1), the bottom-left cell of the interior, facing east.",
-                "top off every marked cell: add one marker to each cell that holds one, so that it holds "
-                        + "exactly two, and put no marker anywhere else.",
-                "with k the number of marked cells at the start, 1/k each time one more of them holds "
-                        + "exactly two markers; the episode ends when all of them do, with a total of 1. "
-                        + "Emptying a marked cell, putting a marker on an unmarked cell, or putting a third "
-                        + "marker on a cell gives -1 and ends the episode.",
-                "1 when every marked cell holds exactly two markers (the episode ends); -1 for emptying a "
-                        + "marked cell, a marker on an unmarked cell or a third marker on a cell (the episode "
-                        + "ends); 0 for every other action."));
-        TASKS.put("Harvester", new TaskText(
-                "8 x 8 grid with walls on the whole border; each of the 36 interior cells holds one marker.",
-                "a random cell of the bottom row of the interior (row 6), facing east.",
-                "pick up every marker.",
-                "1/36 for each marker picked up; the episode ends when no marker is left, with a total of "
-                        + "1. Putting a marker down gives -1 and ends the episode.",
-                "1 when no marker is left (the episode ends); -1 for putting a marker down (the episode "
-                        + "ends); 0 for every other action."));
-        TASKS.put("CleanHouse", new TaskText(
-                "14 x 22 grid with a fixed floor plan: rooms joined by doorways and corridors. Drawn below, "
-                        + "row 0 on top, '#' a wall, '.' a free cell:\n" + CLEAN_HOUSE_MAP + "\n"
-                        + "Ten markers lie on random free cells that touch a wall, and one more on (2, 12).",
-                "(1, 13), facing south.",
-                "pick up every marker.",
-                "with N the number of markers at the start, 1/N for each marker picked up; the episode ends "
-                        + "when no marker is left, with a total of 1. Putting a marker down gives -1 and ends "
-                        + "the episode.",
-                "1 when no marker is left (the episode ends); -1 for putting a marker down (the episode "
-                        + "ends); 0 for every other action."));
-        TASKS.put("DoorKey", new TaskText(
-                "8 x 8 grid with walls on the whole border. Column 4 is a wall that splits the interior into "
-                        + "a left room (columns 1 to 3) and a right room (columns 5 and 6). Two cells of that "
-                        + "wall, (2, 4) and (3, 4), are a locked door. One marker (the key) lies on a random "
-                        + "cell of the left room, another (the target) on a random cell of the right room.",
-                "a random cell of the left room that has no marker, facing east.",
-                "pick up the key, which opens the door (its two cells become free); then go through the "
-                        + "door to the target and put one marker on it, so that it holds two.",
-                "0.5 for picking up the key, 0.5 for putting the marker on the target, which ends the "
-                        + "episode (total 1). While the door is locked, putting down any marker gives -1 and "
-                        + "ends the episode. Once it is open, putting a marker on any cell other than the "
-                        + "target, or picking up the target's marker, gives -1 and ends the episode. Every "
-                        + "other action gives 0.",
-                null));
-        TASKS.put("OneStroke", new TaskText(
-                "8 x 8 grid with walls on the whole border and an empty 6 x 6 interior (36 cells).",
-                "a random interior cell, facing east.",
-                "visit every interior cell. Each cell the agent leaves turns into a wall behind it, so the "
-                        + "path can never come back to a cell.",
-                "1/35 each time the agent steps into a new cell; the episode ends when it has entered all "
-                        + "35 other cells, with a total of 1. Actions that leave the agent on its cell give 0. "
-                        + "Nothing gives -1 in this task.",
-                null));
-        TASKS.put("Seeder", new TaskText(
-                "8 x 8 grid with walls on the whole border, an empty 6 x 6 interior and no markers.",
-                "a random interior cell in columns 2 to 5, facing east.",
-                "put exactly one marker on every interior cell.",
-                "1/36 for each marker put down; the episode ends when all 36 interior cells hold one, with "
-                        + "a total of 1. A second marker on a cell, or picking a marker up, gives -1 and ends "
-                        + "the episode.",
-                null));
-        TASKS.put("Snake", new TaskText(
-                "8 x 8 grid with walls on the whole border and an empty 6 x 6 interior. One marker, the "
-                        + "food, lies on a random interior cell.",
-                "a random interior cell in columns 2 to 5, facing east. The agent is the head of a snake of "
-                        + "length 2 whose body follows it; every body cell behind the head holds one marker.",
-                "eat food by stepping onto its cell: the snake grows by one and a new food marker appears on "
-                        + "a random free cell off the snake. Eat 20 pieces of food.",
-                "1/20 for each piece of food eaten; the 20th ends the episode, with a total of 1. Moving the "
-                        + "head onto the snake's own body gives -1 and ends the episode.",
-                null));
-        TASKS.put("WallAvoider", new TaskText(
-                "8 rows x 5 columns with walls on the whole border, an empty 6 x 3 interior (rows 1 to 6, "
-                        + "columns 1 to 3) and no markers.",
-                "a random cell among rows 0 to 5 and columns 0 to 2, facing a random direction; the start "
-                        + "can even be a border cell.",
-                "put exactly one marker on every interior cell that does not touch the border wall (the "
-                        + "four cells (2, 2), (3, 2), (4, 2), (5, 2)), and none on the interior cells next to "
-                        + "the wall.",
-                "1/4 for each marker put on one of those four cells; the episode ends when all four hold "
-                        + "one, with a total of 1. A marker on an interior cell next to the wall, a second "
-                        + "marker on a cell, or picking a marker up gives -1 and ends the episode.",
-                null));
-        TASKS.put("PathFollow", new TaskText(
-                "8 x 8 grid with walls on the whole border and an empty interior. A path of markers, one per "
-                        + "cell, leads from the bottom-left interior cell (6, 1) to the top-right one (1, 6), "
-                        + "each step going up or right, in a random order: 11 markers.",
-                "(6, 1), on the first marker, facing north.",
-                "follow the path and pick up every marker.",
-                "1/11 for each marker picked up; the episode ends when no marker is left, with a total of "
-                        + "1. Putting a marker down, or standing on a cell that is neither on the path nor "
-                        + "next to a path cell, gives -1 and ends the episode.",
-                null));
+        for (String task : KAREL_TASKS) TASKS.put(task, TaskText.load("karel", task));
     }
 
     private static final String WORLD = """
@@ -330,7 +186,7 @@ public final class Prompts {
         StringBuilder sb = new StringBuilder();
         sb.append("Task: ").append(name).append("\n\n");
         if (vocabulary(name) == Domains.MINIGRID) {
-            MiniGridPrompts.TaskText m = MiniGridPrompts.task(name);
+            TaskText m = MiniGridPrompts.task(name);
             sb.append("Map: ").append(m.map()).append("\n\n");
             sb.append("Start: ").append(m.start()).append("\n\n");
             sb.append("Goal: ").append(m.goal()).append("\n\n");
@@ -346,7 +202,7 @@ public final class Prompts {
             sb.append("Return (sparse reward: nothing is earned along the way, only at the end): ")
                     .append(t.sparseReturn()).append("\n\n");
         } else {
-            sb.append("Return: ").append(t.denseReturn()).append("\n\n");
+            sb.append("Return: ").append(t.ret()).append("\n\n");
         }
         return ask(sb, mode);
     }

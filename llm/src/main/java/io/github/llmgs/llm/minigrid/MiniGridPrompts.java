@@ -1,5 +1,6 @@
 package io.github.llmgs.llm.minigrid;
 
+import io.github.llmgs.llm.TaskText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,6 @@ import java.util.Map;
  */
 public final class MiniGridPrompts {
     private MiniGridPrompts() {}
-
-    /** One task's description, in the order the user message gives it. */
-    public record TaskText(String map, String start, String goal, String ret) {}
 
     public static final String WORLD = """
             You write programs that control an agent in a MiniGrid world.
@@ -102,34 +100,8 @@ public final class MiniGridPrompts {
     private static final Map<String, TaskText> TASKS = new LinkedHashMap<>();
 
     static {
-        TASKS.put("LavaGap", new TaskText(
-                "6 x 6 grid with walls on the whole border, so the free area is x = 1..4, y = 1..4. The goal "
-                        + "is at (4, 4). A column of lava fills x = 2 or x = 3 (chosen at random) from y = 1 to "
-                        + "y = 4, except for one gap at a random y.",
-                "(1, 1), facing east.",
-                "reach the goal without stepping into the lava: go through the gap.",
-                "1 for stepping onto the goal (the episode ends); -1 for stepping into lava (the episode ends); "
-                        + "0 for every other action."));
-        TASKS.put("RedBlueDoor", new TaskText(
-                "12 columns x 6 rows with walls on the whole border. A room x = 4..7, y = 1..4 is closed by "
-                        + "walls on columns x = 3 and x = 8. In the left wall (x = 3) there is a closed red door "
-                        + "at a random y from 1 to 4; in the right wall (x = 8) a closed blue door at a random y. "
-                        + "Outside the room, the corridors x = 1..2 and x = 9..10 are empty.",
-                "a random cell of the room, facing a random direction.",
-                "open the red door first, then the blue door (toggle a door while facing it).",
-                "0.5 the first time the red door is opened. Opening the blue door ends the episode: 0.5 more "
-                        + "if the red door is open at that moment (a total of 1), -1 if it is closed. Every "
-                        + "other action gives 0."));
-        TASKS.put("PutNear", new TaskText(
-                "6 x 6 grid with walls on the whole border, so the free area is x = 1..4, y = 1..4. A ball and a "
-                        + "box lie on random free cells that do not touch each other (not even diagonally); each "
-                        + "has a random colour (red, green, blue, purple, yellow or grey), possibly the same.",
-                "a random free cell, facing a random direction.",
-                "pick up the ball and put it down next to the box (on one of the eight cells around it).",
-                "0.5 the first time the ball is picked up. Picking up the box gives -1 and ends the episode. "
-                        + "Any drop while carrying something ends the episode: 0.5 more if the ball was put down "
-                        + "on a cell next to the box's starting cell (a total of 1), 0 otherwise, also when the "
-                        + "cell in front was not empty. Every other action gives 0."));
+        // each task's text is its own file, io/github/llmgs/llm/minigrid/tasks/<Task>.json
+        for (String task : List.of("LavaGap", "RedBlueDoor", "PutNear")) TASKS.put(task, TaskText.load("minigrid", task));
     }
 
     /** The three tasks, in the reference's order. */
