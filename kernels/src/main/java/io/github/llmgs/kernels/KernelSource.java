@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The OpenCL C sources on the classpath ({@code karel.cl} and the generated {@code opcodes.h} and {@code engine.h})
- * and the build options that specialise the kernel for one task variant, size and call limit.
+ * The OpenCL C sources on the classpath ({@code karel.cl} and the files it includes beside it, among them the
+ * generated {@code opcodes.h} and {@code engine.h}) and the build options that specialise the kernel for one
+ * task variant, size and call limit.
  */
 final class KernelSource {
     static final String KERNEL_FILE = "karel.cl";
@@ -35,40 +40,42 @@ final class KernelSource {
         }
     }
 
+    /** An {@code #include "X"} line: the only include form the kernel sources use. */
+    private static final Pattern INCLUDE = Pattern.compile("\\s*#\\s*include\\s+\"([^\"]+)\"\\s*");
+
     /**
-     * karel.cl with each {@code #include "X"} of a generated header replaced by the header's text
-     * (so the build needs no include path), each followed by a {@code #line} directive so that
-     * build logs name karel.cl lines.
+     * karel.cl with each {@code #include "X"} of a classpath resource beside it (the generated headers,
+     * karel_world.cl, the reward files) replaced by that file's text, recursively and each file once
+     * (a repeated include becomes an empty line), so the build needs no include path. An inlined file
+     * starts with {@code #line 1 "X"} and is followed by a {@code #line} directive back to the line after
+     * the include, so that build logs name the right file and line. Includes sit outside conditional
+     * groups: a {@code #line} in a group the preprocessor skips would be ignored.
      */
     static String program() {
-        String kernel = resource(KERNEL_FILE);
-        for (String header : HEADERS) {
-            String include = "#include \"" + header + "\"";
-            int at = kernel.indexOf(include);
-            if (at < 0) {
-                throw new IllegalStateException(KERNEL_FILE + " does not include " + header);
-            }
-            int line = kernelLine(kernel, at);
-            kernel = kernel.substring(0, at) + resource(header) + "\n#line " + (line + 1) + " \"" + KERNEL_FILE + "\"\n"
-                    + kernel.substring(at + include.length()).replaceFirst("^\r?\n", "");
-        }
-        return kernel;
+        StringBuilder out = new StringBuilder();
+        Set<String> included = new HashSet<>();
+        included.add(KERNEL_FILE);
+        out.append("#line 1 \"").append(KERNEL_FILE).append("\"\n");
+        inline(KERNEL_FILE, included, out);
+        return out.toString();
     }
 
-    /** The karel.cl line of position {@code at}, counting the #line directives already inlined. */
-    private static int kernelLine(String text, int at) {
-        int line = 1;
-        int from = 0;
-        int directive = text.lastIndexOf("\n#line ", at);
-        if (directive >= 0) {
-            int start = directive + "\n#line ".length();
-            line = Integer.parseInt(text.substring(start, text.indexOf(' ', start)));
-            from = text.indexOf('\n', start) + 1;
+    private static void inline(String file, Set<String> included, StringBuilder out) {
+        String[] lines = resource(file).split("\r?\n", -1);
+        int count = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        for (int i = 0; i < count; i++) {
+            Matcher include = INCLUDE.matcher(lines[i]);
+            String name = include.matches() ? include.group(1) : null;
+            if (name == null || KernelSource.class.getResource(name) == null) {
+                out.append(lines[i]).append('\n');
+            } else if (included.add(name)) {
+                out.append("#line 1 \"").append(name).append("\"\n");
+                inline(name, included, out);
+                out.append("#line ").append(i + 2).append(" \"").append(file).append("\"\n");
+            } else {
+                out.append('\n');
+            }
         }
-        for (int i = from; i < at; i++) {
-            if (text.charAt(i) == '\n') line++;
-        }
-        return line;
     }
 
     /** What one built program is specialised for. */

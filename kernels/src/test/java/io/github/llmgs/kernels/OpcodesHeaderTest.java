@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.llmgs.dsl.bytecode.Opcode;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.Tasks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The kernel's C sources stay in step with the Java they mirror. */
@@ -34,9 +41,9 @@ class OpcodesHeaderTest {
     void checkedInEngineHeaderMatchesTheEngine() {
         String checkedIn = KernelSource.resource(EngineHeader.FILE).replace("\r\n", "\n");
         assertEquals(EngineHeader.text(), checkedIn, REGENERATE_ENGINE);
-        String kernel = KernelSource.resource(KernelSource.KERNEL_FILE);
+        String kernel = KernelSource.program().replace(checkedIn, "");
         assertTrue(!Pattern.compile("#define (TASK_|STATUS_|KEY_BASE|MAX_MARKERS)").matcher(kernel).find(),
-                "karel.cl takes these numbers from engine.h and defines none of them itself");
+                "the kernel's files take these numbers from engine.h and define none of them themselves");
     }
 
     @Test
@@ -50,26 +57,44 @@ class OpcodesHeaderTest {
     }
 
     @Test
-    void programInlinesTheHeadersAndKeepsKernelLineNumbers() {
+    void programInlinesEveryIncludeOnceAndKeepsEachFilesLineNumbers() throws Exception {
         String source = KernelSource.program();
         assertTrue(source.contains("#define OP_REPEAT_NEXT") && source.contains("#define STATUS_WHILE_REPEAT"),
                 "opcodes.h and engine.h are inlined");
         assertTrue(!source.contains("#include"), "the includes are replaced");
-        String[] kernelLines = KernelSource.resource(KernelSource.KERNEL_FILE).split("\n", -1);
+        // every line sits where the last #line directive says it does, in the file it names
+        Pattern directive = Pattern.compile("#line (\\d+) \"([^\"]+)\"");
+        Map<String, String[]> files = new HashMap<>();
+        Map<String, Integer> starts = new HashMap<>();
+        String file = null;
+        int line = 0;
         String[] sourceLines = source.split("\n", -1);
-        // every karel.cl line after the includes sits where the last #line directive says it does
-        int lastDirective = -1, directiveLine = 0;
-        for (int i = 0; i < sourceLines.length; i++) {
-            Matcher m = Pattern.compile("#line (\\d+) \"karel.cl\"").matcher(sourceLines[i]);
+        for (int i = 0; i < sourceLines.length - 1; i++) {
+            Matcher m = directive.matcher(sourceLines[i]);
             if (m.matches()) {
-                lastDirective = i;
-                directiveLine = Integer.parseInt(m.group(1));
+                file = m.group(2);
+                line = Integer.parseInt(m.group(1));
+                if (line == 1) starts.merge(file, 1, Integer::sum);
+                continue;
             }
+            assertTrue(file != null, "the program starts with a #line directive");
+            String[] lines = files.computeIfAbsent(file, f -> KernelSource.resource(f).split("\r?\n", -1));
+            assertEquals(lines[line - 1], sourceLines[i], file + ":" + line + " (program line " + (i + 1) + ")");
+            line++;
         }
-        assertTrue(lastDirective > 0, "a #line directive follows the headers");
-        for (int i = lastDirective + 1; i < sourceLines.length; i++) {
-            assertEquals(kernelLines[directiveLine - 1 + (i - lastDirective - 1)], sourceLines[i], "source line " + i);
+        assertEquals("", sourceLines[sourceLines.length - 1], "the program ends with a newline");
+        // each file beside karel.cl is inlined exactly once, all of them (a nested include among them)
+        Set<String> beside = new TreeSet<>();
+        try (Stream<Path> dir = Files.list(Path.of(KernelSource.class.getResource(KernelSource.KERNEL_FILE).toURI()).getParent())) {
+            dir.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".cl") || n.endsWith(".h")).forEach(beside::add);
         }
+        assertTrue(beside.containsAll(KernelSource.HEADERS) && beside.contains("karel_world.cl")
+                && beside.contains("karel_reward_maze.cl") && beside.contains("karel_random.cl"), beside.toString());
+        assertEquals(beside, new TreeSet<>(starts.keySet()), "every kernel source file is inlined");
+        starts.forEach((f, n) -> assertEquals(1, n, f + " inlined once"));
+        assertTrue(!KernelSource.resource(KernelSource.KERNEL_FILE).contains("karel_random.cl")
+                && KernelSource.resource("karel_reward_snake.cl").contains("#include \"karel_random.cl\""),
+                "karel_random.cl comes in through the Snake reward: includes nest");
     }
 
     @Test

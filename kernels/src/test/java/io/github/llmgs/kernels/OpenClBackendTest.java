@@ -153,6 +153,10 @@ class OpenClBackendTest {
             assertTrue(e.getMessage().contains("OpenCL build of karel.cl failed"), e.getMessage());
             assertTrue(e.getMessage().contains("-DTASK=99"), e.getMessage());
             assertTrue(e.getMessage().contains("unknown TASK"), "the build log names the #error: " + e.getMessage());
+            int line = java.util.Arrays.asList(KernelSource.resource(KernelSource.KERNEL_FILE).split("\n", -1))
+                    .indexOf("#error \"unknown TASK\"") + 1;
+            assertTrue(line > 0 && e.getMessage().contains(KernelSource.KERNEL_FILE + ":" + line + ":"),
+                    "the build log names karel.cl's line " + line + ", past the inlined files: " + e.getMessage());
         }
     }
 
