@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "llmgs",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Batched engine for LLM-guided search of Karel program policies (LLM-GS).",
+        description = "Batched engine for LLM-guided search of Karel and MiniGrid program policies (LLM-GS).",
         subcommands = {SearchCommand.class, SweepCommand.class, EvalCommand.class, ConformanceCommand.class,
                 TasksCommand.class, ShowCommand.class, ProfileCommand.class,
                 CommandLine.HelpCommand.class},
