@@ -8,12 +8,6 @@ import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.World;
 import io.github.llmgs.engine.vm.BytecodeVm;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pure-Java backend: programs compiled to bytecode and run by {@link BytecodeVm} on a fixed
@@ -21,23 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * counter; every episode writes its own slot, so results do not depend on the thread count.
  */
 public final class CpuBackend implements Backend {
-    private final int threads;
-    private final ExecutorService pool;
+    private final ProgramPool pool;
 
     public CpuBackend() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
     public CpuBackend(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        this.threads = threads;
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "llmgs-cpu");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new ProgramPool(threads, "llmgs-cpu");
     }
 
     @Override
@@ -47,11 +32,11 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String device() {
-        return "Java bytecode VM, " + threads + " thread" + (threads == 1 ? "" : "s");
+        return "Java bytecode VM, " + threads() + " thread" + (threads() == 1 ? "" : "s");
     }
 
     public int threads() {
-        return threads;
+        return pool.threads();
     }
 
     @Override
@@ -62,40 +47,25 @@ public final class CpuBackend implements Backend {
         int[] calls = new int[p * n];
         boolean[] crashed = new boolean[p * n];
         ExitStatus[] exits = new ExitStatus[p * n];
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> work = new ArrayList<>();
-        int workers = Math.min(threads, Math.max(1, p));
-        for (int t = 0; t < workers; t++) {
-            work.add(pool.submit(() -> {
-                Worker w = new Worker(req.task(), req.maxCalls());
-                for (int k; (k = next.getAndIncrement()) < p; ) {
-                    Bytecode bc = Compiler.compile(req.programs().get(k));
-                    for (int i = 0; i < n; i++) {
-                        ExitStatus exit = w.run(bc.code(), req.instances().get(i));
-                        if (exit == ExitStatus.BAD_OPCODE) {
-                            throw new IllegalStateException("the VM rejected the verified bytecode of program " + k
-                                    + " on instance " + i + ": a backend bug (BAD_OPCODE)");
-                        }
-                        int slot = k * n + i;
-                        exits[slot] = exit;
-                        returns[slot] = w.vm.ret();
-                        steps[slot] = w.vm.steps();
-                        calls[slot] = w.world.numCalls;
-                        crashed[slot] = w.world.crashed;
+        pool.forEachProgram(p, () -> {
+            Worker w = new Worker(req.task(), req.maxCalls());
+            return k -> {
+                Bytecode bc = Compiler.compile(req.programs().get(k));
+                for (int i = 0; i < n; i++) {
+                    ExitStatus exit = w.run(bc.code(), req.instances().get(i));
+                    if (exit == ExitStatus.BAD_OPCODE) {
+                        throw new IllegalStateException("the VM rejected the verified bytecode of program " + k
+                                + " on instance " + i + ": a backend bug (BAD_OPCODE)");
                     }
+                    int slot = k * n + i;
+                    exits[slot] = exit;
+                    returns[slot] = w.vm.ret();
+                    steps[slot] = w.vm.steps();
+                    calls[slot] = w.world.numCalls;
+                    crashed[slot] = w.world.crashed;
                 }
-            }));
-        }
-        for (Future<?> f : work) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("cpu backend worker failed: " + e.getCause(), e.getCause());
-            }
-        }
+            };
+        });
         return BatchResult.fromEpisodes(req, returns, steps, calls, crashed, exits);
     }
 
@@ -122,6 +92,6 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.close();
     }
 }

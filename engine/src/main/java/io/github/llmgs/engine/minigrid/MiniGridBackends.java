@@ -16,6 +16,16 @@ public final class MiniGridBackends {
     private MiniGridBackends() {}
 
     public static MiniGridEpisodes open(String name, BackendOptions options) {
+        String n = check(name, options);
+        int threads = options.threadsOrCores();
+        return n.equals("reference") ? new MiniGridReference(threads) : new MiniGridCpu(threads);
+    }
+
+    /**
+     * The backend {@code name} means ({@code auto}, {@code cpu} or {@code reference}), checked
+     * with its options before any work and without starting it; one-line errors otherwise.
+     */
+    public static String check(String name, BackendOptions options) {
         String n = name == null ? "auto" : name.strip().toLowerCase(Locale.ROOT);
         if (n.equals("opencl")) {
             throw new BackendException("--backend " + name + ": MiniGrid has no OpenCL kernel yet; use --backend cpu "
@@ -28,7 +38,6 @@ public final class MiniGridBackends {
             throw new BackendException("--device " + options.device() + ": MiniGrid runs on CPU threads (cpu or reference); "
                     + "--device chooses an OpenCL device, which MiniGrid cannot use yet");
         }
-        int threads = options.threadsOrCores();
-        return n.equals("reference") ? new MiniGridReference(threads) : new MiniGridCpu(threads);
+        return n;
     }
 }

@@ -8,38 +8,22 @@ import io.github.llmgs.dsl.bytecode.Compiler;
 import io.github.llmgs.engine.batch.BatchResult;
 import io.github.llmgs.engine.batch.CapacityException;
 import io.github.llmgs.engine.vm.BytecodeVm;
-import java.util.ArrayList;
-import java.util.Arrays;
+import io.github.llmgs.engine.batch.ProgramPool;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code cpu} backend of MiniGrid: programs compiled to the shared bytecode and run by
- * {@link BytecodeVm} over {@link MiniGridVmWorld} on a fixed pool of threads. Threads take whole
+ * {@link BytecodeVm} over {@link MiniGridVmWorld} on the threads of a {@link ProgramPool}. Threads take whole
  * programs; each episode writes its own slot and means are summed in seed order
  * ({@link BatchResult#mean}), so the thread count never changes a score. Each thread reuses one
  * world and one VM, so scoring allocates nothing per episode.
  */
 public final class MiniGridCpu implements MiniGridEpisodes {
-    private final int threads;
-    private final ExecutorService pool;
-    /** The last batch's start worlds, by task and seeds: a search asks for the same ones every time. */
-    private MiniGridTask startsTask;
-    private long[] startsSeeds;
-    private MiniGridWorld[] starts;
+    private final ProgramPool pool;
+    private final StartWorlds starts = new StartWorlds();
 
     public MiniGridCpu(int threads) {
-        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        this.threads = threads;
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "llmgs-minigrid-vm");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new ProgramPool(threads, "llmgs-minigrid-vm");
     }
 
     @Override
@@ -49,6 +33,7 @@ public final class MiniGridCpu implements MiniGridEpisodes {
 
     @Override
     public String device() {
+        int threads = pool.threads();
         return "Java bytecode VM (MiniGrid), " + threads + " thread" + (threads == 1 ? "" : "s");
     }
 
@@ -78,52 +63,24 @@ public final class MiniGridCpu implements MiniGridEpisodes {
      * Every program on every instance. A program beyond the engine's limits is refused up front
      * ({@link CapacityException}), as on every Karel backend.
      */
-    private synchronized void run(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls, Sink sink) {
+    private void run(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls, Sink sink) {
         for (int k = 0; k < programs.size(); k++) {
             int index = k;
             Capacity.problem(programs.get(k)).ifPresent(problem -> {
                 throw new CapacityException(index, problem);
             });
         }
-        MiniGridWorld[] worlds = starts(task, seeds);
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
+        MiniGridWorld[] worlds = starts.of(task, seeds);
+        pool.forEachProgram(programs.size(), () -> {
             Runner runner = new Runner(task, maxCalls);
-            for (int p; (p = next.getAndIncrement()) < programs.size(); ) {
+            return p -> {
                 int[] code = compile(programs.get(p)).code();
                 for (int i = 0; i < seeds.length; i++) {
                     runner.run(code, worlds[i]);
                     sink.episode(p, i, runner.world);
                 }
-            }
-        };
-        if (threads == 1 || programs.size() == 1) {
-            worker.run();
-            return;
-        }
-        List<Future<?>> work = new ArrayList<>();
-        for (int t = 0; t < Math.min(threads, programs.size()); t++) work.add(pool.submit(worker));
-        for (Future<?> f : work) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while running episodes", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        }
-    }
-
-    private MiniGridWorld[] starts(MiniGridTask task, long[] seeds) {
-        if (task != startsTask || !Arrays.equals(seeds, startsSeeds)) {
-            MiniGridWorld[] worlds = new MiniGridWorld[seeds.length];
-            for (int i = 0; i < seeds.length; i++) worlds[i] = MiniGridWorld.generate(task, seeds[i]);
-            starts = worlds;
-            startsTask = task;
-            startsSeeds = seeds.clone();
-        }
-        return starts;
+            };
+        });
     }
 
     /** A MiniGrid program's bytecode (verified). */
@@ -141,7 +98,7 @@ public final class MiniGridCpu implements MiniGridEpisodes {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.close();
     }
 
     /** One thread's reusable world and VM. */

@@ -67,7 +67,7 @@ final class SearchOptions {
 
     /** A MiniGrid task's backend must be one MiniGrid has (no OpenCL kernel yet); checked before any work. */
     void checkMiniGridBackend(SearchConfig defaults) {
-        Inputs.miniGridBackend(backend == null ? defaults.backend() : backend, where.threads, where.device).close();
+        MiniGridBackends.check(backend == null ? defaults.backend() : backend, new BackendOptions(where.threads, where.device, 0));
     }
 
     /**
