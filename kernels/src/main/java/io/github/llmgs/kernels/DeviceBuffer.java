@@ -19,7 +19,7 @@ import org.jocl.cl_mem;
  * A device buffer kept across batches: allocated on first use, grown (never shrunk) when a batch
  * needs more, released once by the backend's close.
  */
-final class DeviceBuffer {
+public final class DeviceBuffer {
     private final String what;
     private final long flags;
     /** Small input buffers grow by doubling; scratch is sized exactly to its launch. */
@@ -44,7 +44,7 @@ final class DeviceBuffer {
     }
 
     /** Makes the buffer at least that large; true if it was (re)allocated. Zero-fills new ones if asked. */
-    boolean ensure(long need, boolean zero) {
+    public boolean ensure(long need, boolean zero) {
         need = Math.max(need, 16);
         if (mem != null && bytes >= need) {
             return false;
@@ -67,7 +67,7 @@ final class DeviceBuffer {
         return true;
     }
 
-    void write(Pointer from, long size) {
+    public void write(Pointer from, long size) {
         ensure(size, false);
         if (size > 0) {
             clEnqueueWriteBuffer(queue, mem, CL_TRUE, 0, size, from, 0, null, null);

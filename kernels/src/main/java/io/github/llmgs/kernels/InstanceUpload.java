@@ -3,35 +3,33 @@ package io.github.llmgs.kernels;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
 
 import io.github.llmgs.engine.TaskInstance;
+import io.github.llmgs.engine.World;
 import java.util.List;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
-import org.jocl.cl_command_queue;
-import org.jocl.cl_context;
 
 /**
  * The Karel task instances on the device, as karel.cl reads them: heroes (row, col, dir), wall
- * bits, marker counts and each task's parameters, one instance after another. A search scores
- * every batch on the same instances, so the same list (by equality) is uploaded once.
+ * bits, marker counts and each task's parameters, one instance after another, and the
+ * state key's powers of KEY_BASE for their grid size. A search scores every batch on the same
+ * instances, so the same list (by equality) is uploaded once.
  */
 final class InstanceUpload {
     final DeviceBuffer hero;
     final DeviceBuffer walls;
     final DeviceBuffer markers;
     final DeviceBuffer params;
+    final DeviceBuffer keyPow;
     private List<TaskInstance> uploaded;
     private KernelSource.Config layout;
     private int paramStride;
 
-    InstanceUpload(cl_context context, cl_command_queue queue, OpenClDevice device) {
-        hero = new DeviceBuffer("instance heroes", CL_MEM_READ_ONLY, true, context, queue, device);
-        walls = new DeviceBuffer("instance walls", CL_MEM_READ_ONLY, true, context, queue, device);
-        markers = new DeviceBuffer("instance markers", CL_MEM_READ_ONLY, true, context, queue, device);
-        params = new DeviceBuffer("instance params", CL_MEM_READ_ONLY, true, context, queue, device);
-    }
-
-    List<DeviceBuffer> buffers() {
-        return List.of(hero, walls, markers, params);
+    InstanceUpload(DeviceContext device) {
+        hero = device.buffer("instance heroes", CL_MEM_READ_ONLY, true);
+        walls = device.buffer("instance walls", CL_MEM_READ_ONLY, true);
+        markers = device.buffer("instance markers", CL_MEM_READ_ONLY, true);
+        params = device.buffer("instance params", CL_MEM_READ_ONLY, true);
+        keyPow = device.buffer("state key powers", CL_MEM_READ_ONLY, true);
     }
 
     /** Ints per instance in the params buffer. */
@@ -72,9 +70,21 @@ final class InstanceUpload {
         walls.write(Pointer.to(wallBits), (long) wallBits.length * Sizeof.cl_int);
         markers.write(Pointer.to(counts), counts.length);
         params.write(Pointer.to(all), (long) all.length * Sizeof.cl_int);
+        long[] powers = keyPowers(cells);
+        keyPow.write(Pointer.to(powers), (long) powers.length * Sizeof.cl_ulong);
         paramStride = stride;
         uploaded = List.copyOf(instances);
         layout = config;
+    }
+
+    /** KEY_BASE^k for k = 0..cells, as World's keyBasePowers. */
+    static long[] keyPowers(int cells) {
+        long[] p = new long[cells + 1];
+        p[0] = 1;
+        for (int i = 1; i < p.length; i++) {
+            p[i] = p[i - 1] * World.KEY_BASE;
+        }
+        return p;
     }
 
     private static boolean sameLayout(KernelSource.Config a, KernelSource.Config b) {

@@ -1,19 +1,13 @@
 package io.github.llmgs.kernels;
 
-import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
-import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clBuildProgram;
-import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clCreateKernel;
 import static org.jocl.CL.clCreateProgramWithSource;
-import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clGetProgramBuildInfo;
 import static org.jocl.CL.clReleaseKernel;
-import static org.jocl.CL.clReleaseMemObject;
 import static org.jocl.CL.clReleaseProgram;
 
-import io.github.llmgs.engine.World;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,35 +16,30 @@ import java.util.List;
 import java.util.Map;
 import org.jocl.CLException;
 import org.jocl.Pointer;
-import org.jocl.Sizeof;
-import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.cl_device_id;
 import org.jocl.cl_kernel;
-import org.jocl.cl_mem;
 import org.jocl.cl_program;
 
 /**
- * One built kernel per configuration (task variant, size, call limit), built on first use with
- * the OpenCL build log in any failure, and kept until the backend closes.
+ * One built kernel per specialisation (a domain's task, size, call limit), built on first use
+ * with the OpenCL build log in any failure, and kept until the backend closes.
  */
 final class KernelCache {
-    /** A built program: its kernel and the key-power table for its grid size. */
-    record Built(cl_program program, cl_kernel kernel, cl_mem keyPow) {}
+    /** A built program and its kernel. */
+    record Built(cl_program program, cl_kernel kernel) {}
 
     private final cl_context context;
-    private final cl_command_queue queue;
     private final OpenClDevice device;
-    private final Map<KernelSource.Config, Built> built = new LinkedHashMap<>();
+    private final Map<KernelSpec, Built> built = new LinkedHashMap<>();
 
-    KernelCache(cl_context context, cl_command_queue queue, OpenClDevice device) {
+    KernelCache(cl_context context, OpenClDevice device) {
         this.context = context;
-        this.queue = queue;
         this.device = device;
     }
 
-    /** The kernel for a configuration, built on first use. */
-    Built kernelFor(KernelSource.Config config) {
+    /** The kernel for a specialisation, built on first use. */
+    Built kernelFor(KernelSpec config) {
         Built b = built.get(config);
         if (b == null) {
             b = build(config);
@@ -59,40 +48,27 @@ final class KernelCache {
         return b;
     }
 
-    private Built build(KernelSource.Config config) {
+    private Built build(KernelSpec config) {
         String options = config.buildOptions();
-        cl_program program = clCreateProgramWithSource(context, 1, new String[] {KernelSource.program()}, null, null);
+        cl_program program = clCreateProgramWithSource(context, 1, new String[] {KernelSource.program(config.file())}, null, null);
         try {
             clBuildProgram(program, 1, new cl_device_id[] {device.device()}, options, null, null);
         } catch (CLException e) {
             String log = buildLog(program);
             clReleaseProgram(program);
-            throw new IllegalStateException("OpenCL build of " + KernelSource.KERNEL_FILE + " failed on " + device.describe()
+            throw new IllegalStateException("OpenCL build of " + config.file() + " failed on " + device.describe()
                     + " with options '" + options + "' (" + e.getMessage() + "); build log:\n" + log, e);
         }
         cl_kernel kernel;
         try {
-            kernel = clCreateKernel(program, KernelSource.KERNEL_NAME, null);
+            kernel = clCreateKernel(program, config.kernelName(), null);
         } catch (CLException e) {
             String log = buildLog(program);
             clReleaseProgram(program);
-            throw new IllegalStateException("OpenCL kernel '" + KernelSource.KERNEL_NAME + "' unavailable on "
+            throw new IllegalStateException("OpenCL kernel '" + config.kernelName() + "' unavailable on "
                     + device.describe() + " (" + e.getMessage() + "); build log:\n" + log, e);
         }
-        long[] powers = keyPowers(config.cells());
-        cl_mem keyPow = clCreateBuffer(context, CL_MEM_READ_ONLY, (long) powers.length * Sizeof.cl_ulong, null, null);
-        clEnqueueWriteBuffer(queue, keyPow, CL_TRUE, 0, (long) powers.length * Sizeof.cl_ulong, Pointer.to(powers), 0, null, null);
-        return new Built(program, kernel, keyPow);
-    }
-
-    /** KEY_BASE^k for k = 0..cells, as World's keyBasePowers. */
-    static long[] keyPowers(int cells) {
-        long[] p = new long[cells + 1];
-        p[0] = 1;
-        for (int i = 1; i < p.length; i++) {
-            p[i] = p[i - 1] * World.KEY_BASE;
-        }
-        return p;
+        return new Built(program, kernel);
     }
 
     private String buildLog(cl_program program) {
@@ -110,12 +86,11 @@ final class KernelCache {
         }
     }
 
-    /** Releases every kernel, program and key table, newest first. */
+    /** Releases every kernel and program, newest first. */
     void release() {
         List<Built> kernels = new ArrayList<>(built.values());
         Collections.reverse(kernels);
         for (Built b : kernels) {
-            clReleaseMemObject(b.keyPow());
             clReleaseKernel(b.kernel());
             clReleaseProgram(b.program());
         }

@@ -12,11 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The OpenCL C sources on the classpath ({@code karel.cl} and the files it includes beside it, among them the
- * generated {@code opcodes.h} and {@code engine.h}) and the build options that specialise the kernel for one
- * task variant, size and call limit.
+ * The OpenCL C sources on the classpath (each domain's kernel file, {@code karel.cl} and {@code minigrid.cl},
+ * and the files they include beside them, among them the shared loop {@code vm.cl} and the generated
+ * {@code opcodes.h}, {@code engine.h} and {@code minigrid.h}), and Karel's build options, which specialise
+ * its kernel for one task variant, size and call limit.
  */
-final class KernelSource {
+public final class KernelSource {
     static final String KERNEL_FILE = "karel.cl";
     static final String HEADER_FILE = "opcodes.h";
     /** The generated headers karel.cl includes, in its order. */
@@ -44,19 +45,19 @@ final class KernelSource {
     private static final Pattern INCLUDE = Pattern.compile("\\s*#\\s*include\\s+\"([^\"]+)\"\\s*");
 
     /**
-     * karel.cl with each {@code #include "X"} of a classpath resource beside it (the generated headers,
-     * karel_world.cl, the reward files) replaced by that file's text, recursively and each file once
+     * A kernel file ({@code karel.cl}, {@code minigrid.cl}) with each {@code #include "X"} of a classpath
+     * resource beside it (the generated headers, vm.cl, the world and reward files) replaced by that file's text, recursively and each file once
      * (a repeated include becomes an empty line), so the build needs no include path. An inlined file
      * starts with {@code #line 1 "X"} and is followed by a {@code #line} directive back to the line after
      * the include, so that build logs name the right file and line. Includes sit outside conditional
      * groups: a {@code #line} in a group the preprocessor skips would be ignored.
      */
-    static String program() {
+    public static String program(String kernelFile) {
         StringBuilder out = new StringBuilder();
         Set<String> included = new HashSet<>();
-        included.add(KERNEL_FILE);
-        out.append("#line 1 \"").append(KERNEL_FILE).append("\"\n");
-        inline(KERNEL_FILE, included, out);
+        included.add(kernelFile);
+        out.append("#line 1 \"").append(kernelFile).append("\"\n");
+        inline(kernelFile, included, out);
         return out.toString();
     }
 
@@ -78,8 +79,8 @@ final class KernelSource {
         }
     }
 
-    /** What one built program is specialised for. */
-    record Config(int task, boolean sparse, int rows, int cols, int maxCalls) {
+    /** What one built Karel program is specialised for. */
+    record Config(int task, boolean sparse, int rows, int cols, int maxCalls) implements KernelSpec {
         static Config of(Task task, int maxCalls) {
             return new Config(task.kernelId(), task.sparse(), task.rows(), task.cols(), maxCalls);
         }
@@ -100,7 +101,18 @@ final class KernelSource {
             return task == SNAKE_TASK_ID;
         }
 
-        String buildOptions() {
+        @Override
+        public String file() {
+            return KERNEL_FILE;
+        }
+
+        @Override
+        public String kernelName() {
+            return KERNEL_NAME;
+        }
+
+        @Override
+        public String buildOptions() {
             return String.format(Locale.ROOT, "-DTASK=%d -DSPARSE=%d -DROWS=%d -DCOLS=%d -DMAX_CALLS=%d -DWHILE_CAPACITY=%du",
                     task, sparse ? 1 : 0, rows, cols, maxCalls, whileCapacity());
         }
@@ -114,7 +126,7 @@ final class KernelSource {
      * (at least 16). An episode records at most maxCalls keys (each after a call), so the
      * table is at most 2/3 full.
      */
-    static long whileCapacity(int maxCalls) {
+    public static long whileCapacity(int maxCalls) {
         long need = Math.max(16, (3L * (Math.max(0, maxCalls) + 1L) + 1) / 2);
         long cap = Long.highestOneBit(need);
         if (cap < need) cap <<= 1;

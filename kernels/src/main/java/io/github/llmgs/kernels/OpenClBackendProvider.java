@@ -3,7 +3,10 @@ package io.github.llmgs.kernels;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.BackendProvider;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
+import io.github.llmgs.kernels.minigrid.MiniGridOpenCl;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jocl.CLException;
 
@@ -68,6 +71,18 @@ public final class OpenClBackendProvider implements BackendProvider {
     @Override
     public Backend open(BackendOptions options) {
         return OpenClBackend.open(options == null ? BackendOptions.defaults() : options, lister);
+    }
+
+    /** {@code minigrid.cl} on the device the options name ({@link MiniGridOpenCl}). */
+    @Override
+    public Optional<MiniGridEpisodes> openMiniGrid(BackendOptions options) {
+        DeviceContext device = DeviceContext.open(options == null ? BackendOptions.defaults() : options, lister);
+        try {
+            return Optional.of(new MiniGridOpenCl(device));
+        } catch (RuntimeException e) {
+            device.close();
+            throw e;
+        }
     }
 
     static String noFp64(OpenClDevice d) {

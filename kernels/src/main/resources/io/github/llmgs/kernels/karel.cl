@@ -1,14 +1,14 @@
 /*
  * karel.cl -- the Karel bytecode interpreter, one work-item per (program, instance) episode: the
- * entry kernel and its dispatch loop. The world it acts on is karel_world.cl; each task's reward is
- * its own karel_reward_<task>.cl, compiled in by -DTASK (a sparse variant shares its task's file).
+ * entry kernel and Karel's VmWorld, the world helpers the shared dispatch loop (vm.cl) calls. The
+ * world it acts on is karel_world.cl; each task's reward is its own karel_reward_<task>.cl,
+ * compiled in by -DTASK (a sparse variant shares its task's file).
  *
- * This is io.github.llmgs.engine.vm.BytecodeVm, io.github.llmgs.engine.World,
- * io.github.llmgs.engine.vm.WhileMemory, io.github.llmgs.engine.RandomState and the reward
- * functions of io.github.llmgs.engine.tasks.* ported line by line: the helpers in these files carry the
- * Java names and argument order (the world or reward state comes first, as `this`). When one
- * side changes, change the other; the conformance vectors and the differential test hold them
- * together.
+ * This is io.github.llmgs.engine.vm.KarelVmWorld, io.github.llmgs.engine.World,
+ * io.github.llmgs.engine.RandomState and the reward functions of io.github.llmgs.engine.tasks.*
+ * ported line by line: the helpers in these files carry the Java names and argument order (the
+ * world or reward state comes first, as `this`). When one side changes, change the other; the
+ * conformance vectors and the differential test hold them together.
  *
  * Work layout: global id g covers pair = pairBase + g, program = pair / instances,
  * instance = pair % instances, so a program's instances are adjacent (with 32 instances, one
@@ -62,10 +62,19 @@ static inline int manhattan(int r1, int c1, int r2, int c2) { return abs(r1 - r2
 #endif
 
 /* ------------------------------------------------------------------------------------------ */
-/* BytecodeVm                                                                                  */
+/* KarelVmWorld: an action is one call, the move, then the task's reward; the episode ends      */
+/* when the reward says so or the world crashed.                                                */
 /* ------------------------------------------------------------------------------------------ */
 
-/* ACT's operand, in its instruction word above OPCODE_BITS, is a Karel action id. */
+typedef struct {
+    World world;
+    Reward reward;
+    __global const ulong* keyPow;
+    double total;
+    int steps;
+} VmWorld;
+
+/* KarelVmWorld.doAction: ACT's operand, in its instruction word above OPCODE_BITS, is a Karel action id. */
 static inline void doAction(World* w, int action, __global const ulong* keyPow) {
     switch (action) {
         case KAREL_ACTION_MOVE: move(w); break;
@@ -76,7 +85,7 @@ static inline void doAction(World* w, int action, __global const ulong* keyPow) 
     }
 }
 
-/* A Karel condition is a perception id: no perception takes an argument. */
+/* KarelVmWorld.perceive: a Karel condition is a perception id; no perception takes an argument. */
 static inline int perceive(const World* w, int perception) {
     switch (perception) {
         case KAREL_FEATURE_FRONT_IS_CLEAR: return frontIsClear(w);
@@ -87,10 +96,30 @@ static inline int perceive(const World* w, int perception) {
     }
 }
 
-static inline int perceiveAndCount(World* w, int perception) {
+static inline int crashed(const VmWorld* v) { return v->world.crashed; }
+
+static inline int act(VmWorld* v, int action) {
+    World* w = &v->world;
     countCall(w);
-    return perceive(w, perception);
+    doAction(w, action, v->keyPow);
+    v->steps++;
+    v->total += rewardStep(&v->reward, w, v->keyPow);
+    return v->reward.done || w->crashed;
 }
+
+static inline int perceiveAndCount(VmWorld* v, int perception) {
+    countCall(&v->world);
+    return perceive(&v->world, perception);
+}
+
+static inline ulong stateKey(const VmWorld* v) { return worldStateKey(&v->world, v->keyPow); }
+
+static inline void crash(VmWorld* v) { v->world.crashed = 1; }
+
+/* A Karel world crashes only at the call limit or at a repeated WHILE state (which the loop tells apart). */
+static inline int callLimitReached(const VmWorld* v) { return v->world.crashed; }
+
+#include "vm.cl"
 
 __kernel void karel(
         __global const int* restrict code,          /* every program's code, concatenated */
@@ -124,17 +153,18 @@ __kernel void karel(
     __global const int* prog = code + codeOffsets[program];
     const int length = codeOffsets[program + 1] - codeOffsets[program];
 
-    World world;
-    World* w = &world;
+    VmWorld vm;
+    World* w = &vm.world;
+    vm.keyPow = keyPow;
+    vm.total = 0;
+    vm.steps = 0;
     load(w, instHero + 3 * instance, instWalls + (size_t) instance * WALL_WORDS,
             instMarkers + (size_t) instance * CELLS, keyPow);
-
-    Reward reward;
-    rewardReset(&reward, w, instParams + (size_t) instance * paramStride);
+    rewardReset(&vm.reward, w, instParams + (size_t) instance * paramStride);
 #if TASK == TASK_SNAKE
-    reward.foodRng.mt = rngState + g;
-    reward.foodRng.stride = (uint) get_global_size(0);
-    reward.foodRng.index = MT_N;
+    vm.reward.foodRng.mt = rngState + g;
+    vm.reward.foodRng.stride = (uint) get_global_size(0);
+    vm.reward.foodRng.index = MT_N;
 #endif
 
     WhileMemory whileMemory;
@@ -142,93 +172,9 @@ __kernel void karel(
     whileMemory.stamps = whileStamps + (size_t) g * WHILE_CAPACITY;
     whileMemory.stamp = stamp;
 
-    int stack[MAX_REPEAT_DEPTH];
-    int sp = 0;
-    int pc = 0;
-    double total = 0;
-    int actions = 0;
-    int status = STATUS_OK;
-
-    while (1) {
-        if (pc < 0 || pc >= length) {
-            status = STATUS_BAD_OPCODE;
-            break;
-        }
-        const int op = prog[pc] & OPCODE_MASK;
-        if (prog[pc] == OP_HALT) {
-            break;
-        }
-        if (pc + operands(op) >= length) {
-            /* a truncated instruction: its operands would be read past this program's code */
-            status = STATUS_BAD_OPCODE;
-            break;
-        }
-        switch (op) {
-            case OP_ACT:
-                if (!w->crashed) {
-                    countCall(w);
-                    doAction(w, (int) ((uint) prog[pc] >> OPCODE_BITS), keyPow);
-                    actions++;
-                    double r = rewardStep(&reward, w, keyPow);
-                    total += r;
-                    if (reward.done || w->crashed) {
-                        goto done;
-                    }
-                }
-                pc += 1;
-                break;
-            case OP_JUMP:
-                pc = prog[pc + 1];
-                break;
-            case OP_JUMP_IF_NOT:
-                pc = perceiveAndCount(w, prog[pc + 1]) ? pc + 3 : prog[pc + 2];
-                break;
-            case OP_JUMP_IF:
-                pc = perceiveAndCount(w, prog[pc + 1]) ? prog[pc + 2] : pc + 3;
-                break;
-            case OP_WHILE_CHECK:
-                if (w->crashed) {
-                    pc = prog[pc + 2];
-                } else if (!record(&whileMemory, prog[pc + 1], stateKey(w, keyPow))) {
-                    w->crashStatus = STATUS_WHILE_REPEAT;
-                    w->crashed = 1;
-                    pc = prog[pc + 2];
-                } else {
-                    pc += 3;
-                }
-                break;
-            case OP_REPEAT_PUSH:
-                if (sp >= MAX_REPEAT_DEPTH) {
-                    status = STATUS_BAD_OPCODE;
-                    goto done;
-                }
-                stack[sp++] = prog[pc + 1];
-                pc += 2;
-                break;
-            case OP_REPEAT_NEXT:
-                if (sp < 1) {
-                    status = STATUS_BAD_OPCODE;
-                    goto done;
-                }
-                if (stack[sp - 1] == 0) {
-                    sp--;
-                    pc = prog[pc + 1];
-                } else {
-                    stack[sp - 1]--;
-                    pc += 2;
-                }
-                break;
-            default:
-                status = STATUS_BAD_OPCODE;
-                goto done;
-        }
-    }
-done:
-    if (status == STATUS_OK && w->crashed) {
-        status = w->crashStatus;
-    }
-    outReturn[g] = total;
-    outSteps[g] = actions;
+    const int status = run(prog, length, &vm, &whileMemory);
+    outReturn[g] = vm.total;
+    outSteps[g] = vm.steps;
     outCalls[g] = w->numCalls;
     outCrashed[g] = w->crashed;
     outStatus[g] = status;

@@ -1,7 +1,7 @@
 /*
  * karel_world.cl -- the world an episode acts on: io.github.llmgs.engine.World (hero, walls, markers,
- * calls and crash, the reward inputs kept incrementally, the WHILE state key) and
- * io.github.llmgs.engine.vm.WhileMemory. Included by karel.cl after engine.h and CELLS / WALL_WORDS.
+ * calls and crash, the reward inputs kept incrementally, the WHILE state key). Included by karel.cl
+ * after engine.h and CELLS / WALL_WORDS.
  */
 
 /* ------------------------------------------------------------------------------------------ */
@@ -23,8 +23,6 @@ typedef struct {
     int dir;
     int numCalls;
     int crashed;
-    /* why the world first crashed: STATUS_WHILE_REPEAT or STATUS_CALL_LIMIT (not in the Java World) */
-    int crashStatus;
     int markerTotal;
     int cellsOverOne;
     int cellsAtTen;
@@ -97,7 +95,6 @@ void load(World* w, __global const int* hero, __global const uint* walls, __glob
     w->dir = hero[2];
     w->numCalls = 0;
     w->crashed = 0;
-    w->crashStatus = STATUS_OK;
     recountMarkers(w, keyPow);
 }
 
@@ -107,7 +104,6 @@ void load(World* w, __global const int* hero, __global const uint* walls, __glob
 static inline void countCall(World* w) {
     w->numCalls++;
     if (w->numCalls > MAX_CALLS) {
-        if (!w->crashed) w->crashStatus = STATUS_CALL_LIMIT;
         w->crashed = 1;
     }
 }
@@ -205,9 +201,10 @@ static inline ulong appendDigits(ulong h, int value) {
 
 /*
  * World.stateKey: a 64-bit polynomial hash of the reference's digit string (row, col, dir, then
- * every cell's marker count, row-major, no separators), without building the string.
+ * every cell's marker count, row-major, no separators), without building the string. Named apart
+ * from the VM's stateKey (KarelVmWorld.stateKey, karel.cl), as C has no overloading.
  */
-ulong stateKey(const World* w, __global const ulong* keyPow) {
+ulong worldStateKey(const World* w, __global const ulong* keyPow) {
     ulong heroHash = 0;
     heroHash = appendDigits(heroHash, w->row);
     heroHash = appendDigits(heroHash, w->col);
@@ -220,38 +217,4 @@ ulong stateKey(const World* w, __global const ulong* keyPow) {
         h = appendDigits(h, w->markers[cell]);
     }
     return h;
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* WhileMemory: an open-addressing table of (loop id, key) digests in this work-item's global  */
-/* region; a slot is live when its stamp equals this launch's stamp, so nothing is cleared.    */
-/* ------------------------------------------------------------------------------------------ */
-
-typedef struct {
-    __global ulong* keys;
-    __global uint* stamps;
-    uint stamp;
-} WhileMemory;
-
-/* Mixes the loop id into the key (splitmix64 finaliser, a bijection on the key). */
-static inline ulong whileDigest(int whileId, ulong stateKey) {
-    ulong z = stateKey ^ ((ulong) (long) whileId * 0xD6E8FEB86659FD93UL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-    return z ^ (z >> 31);
-}
-
-/* WhileMemory.record: records the key for that loop; false if the loop had already recorded it. */
-int record(WhileMemory* m, int whileId, ulong stateKey) {
-    ulong digest = whileDigest(whileId, stateKey);
-    uint slot = (uint) (digest ^ (digest >> 32)) & (WHILE_CAPACITY - 1);
-    while (m->stamps[slot] == m->stamp) {
-        if (m->keys[slot] == digest) {
-            return 0;
-        }
-        slot = (slot + 1) & (WHILE_CAPACITY - 1);
-    }
-    m->stamps[slot] = m->stamp;
-    m->keys[slot] = digest;
-    return 1;
 }

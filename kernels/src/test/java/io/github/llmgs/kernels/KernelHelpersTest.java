@@ -65,12 +65,12 @@ class KernelHelpersTest {
                 w->numCalls = 0;
                 w->crashed = 0;
                 recountMarkers(w, keyPow);
-                out[4 * g] = stateKey(w, keyPow);
+                out[4 * g] = worldStateKey(w, keyPow);
                 for (int k = 0; k < opCount; k++) {
                     int op = ops[g * opCount + k];
                     if (op >= 0) addMarker(w, op, keyPow); else removeMarker(w, -op - 1, keyPow);
                 }
-                out[4 * g + 1] = stateKey(w, keyPow);
+                out[4 * g + 1] = worldStateKey(w, keyPow);
                 out[4 * g + 2] = whileDigest(g % MAX_WHILES, out[4 * g + 1]);
                 out[4 * g + 3] = ((ulong) w->markerTotal << 32) | ((ulong) w->cellsOverOne << 16) | (ulong) w->cellsAtTen;
             }
@@ -116,7 +116,7 @@ class KernelHelpersTest {
     }
 
     private static cl_program build(KernelSource.Config config) {
-        cl_program program = clCreateProgramWithSource(context, 1, new String[] {KernelSource.program() + PROBES}, null, null);
+        cl_program program = clCreateProgramWithSource(context, 1, new String[] {KernelSource.program(KernelSource.KERNEL_FILE) + PROBES}, null, null);
         clBuildProgram(program, 1, new cl_device_id[] {device.device()}, config.buildOptions(), null, null);
         return program;
     }
@@ -157,7 +157,7 @@ class KernelHelpersTest {
             instances.add(new TaskInstance("probe", g, rows, cols, new boolean[cells], m, hero[3 * g], hero[3 * g + 1],
                     hero[3 * g + 2], new int[0]));
         }
-        long[] powers = KernelCache.keyPowers(cells);
+        long[] powers = InstanceUpload.keyPowers(cells);
         long[] out = new long[4 * worlds];
         cl_program program = build(config);
         cl_kernel kernel = clCreateKernel(program, "probeStateKey", null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.llmgs.dsl.bytecode.Opcode;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.Tasks;
+import io.github.llmgs.kernels.minigrid.MiniGridHeader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ class OpcodesHeaderTest {
     void checkedInEngineHeaderMatchesTheEngine() {
         String checkedIn = KernelSource.resource(EngineHeader.FILE).replace("\r\n", "\n");
         assertEquals(EngineHeader.text(), checkedIn, REGENERATE_ENGINE);
-        String kernel = KernelSource.program().replace(checkedIn, "");
+        String kernel = KernelSource.program(KernelSource.KERNEL_FILE).replace(checkedIn, "");
         assertTrue(!Pattern.compile("#define (TASK_|STATUS_|KEY_BASE|MAX_MARKERS)").matcher(kernel).find(),
                 "the kernel's files take these numbers from engine.h and define none of them themselves");
     }
@@ -56,13 +57,50 @@ class OpcodesHeaderTest {
         }
     }
 
+    static final String MINIGRID_FILE = "minigrid.cl";
+
+    static final String REGENERATE_MINIGRID = "kernels/src/main/resources/io/github/llmgs/kernels/minigrid.h is out of date "
+            + "with the engine's ObjectType or MiniGridTasks or with MiniGridStart; regenerate it from the repository root with:\n"
+            + "  mvn -q -o compile -pl kernels -am && java -cp dsl/target/classes:engine/target/classes:kernels/target/classes "
+            + "io.github.llmgs.kernels.minigrid.MiniGridHeader > kernels/src/main/resources/io/github/llmgs/kernels/minigrid.h";
+
+    @Test
+    void checkedInMiniGridHeaderMatchesTheEngine() {
+        String checkedIn = KernelSource.resource(MiniGridHeader.FILE).replace("\r\n", "\n");
+        assertEquals(MiniGridHeader.text(), checkedIn, REGENERATE_MINIGRID);
+        String kernel = KernelSource.program(MINIGRID_FILE).replace(checkedIn, "");
+        assertTrue(!Pattern.compile("#define (TYPE_|DOOR_|MINIGRID_TASK|START_)").matcher(kernel).find(),
+                "minigrid.cl's files take these numbers from minigrid.h and define none of them themselves");
+    }
+
     @Test
     void programInlinesEveryIncludeOnceAndKeepsEachFilesLineNumbers() throws Exception {
-        String source = KernelSource.program();
+        Set<String> inlined = new TreeSet<>();
+        for (String kernelFile : java.util.List.of(KernelSource.KERNEL_FILE, MINIGRID_FILE)) {
+            Map<String, Integer> starts = checkLines(KernelSource.program(kernelFile));
+            starts.forEach((f, n) -> assertEquals(1, n, f + " inlined once into " + kernelFile));
+            assertTrue(starts.keySet().containsAll(java.util.List.of(KernelSource.HEADER_FILE, EngineHeader.FILE, "vm.cl")),
+                    kernelFile + " takes the shared loop and headers: " + starts.keySet());
+            inlined.addAll(starts.keySet());
+        }
+        // each file beside the kernels belongs to one of them (a nested include among them)
+        Set<String> beside = new TreeSet<>();
+        try (Stream<Path> dir = Files.list(Path.of(KernelSource.class.getResource(KernelSource.KERNEL_FILE).toURI()).getParent())) {
+            dir.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".cl") || n.endsWith(".h")).forEach(beside::add);
+        }
+        assertTrue(beside.containsAll(KernelSource.HEADERS) && beside.contains("karel_world.cl") && beside.contains("minigrid_world.cl")
+                && beside.contains("karel_reward_maze.cl") && beside.contains("karel_random.cl"), beside.toString());
+        assertEquals(beside, inlined, "every kernel source file is inlined into a kernel");
+        assertTrue(!KernelSource.resource(KernelSource.KERNEL_FILE).contains("karel_random.cl")
+                && KernelSource.resource("karel_reward_snake.cl").contains("#include \"karel_random.cl\""),
+                "karel_random.cl comes in through the Snake reward: includes nest");
+    }
+
+    /** Checks that every line of an inlined program sits where its last #line says; returns how often each file starts. */
+    private static Map<String, Integer> checkLines(String source) {
         assertTrue(source.contains("#define OP_REPEAT_NEXT") && source.contains("#define STATUS_WHILE_REPEAT"),
                 "opcodes.h and engine.h are inlined");
         assertTrue(!source.contains("#include"), "the includes are replaced");
-        // every line sits where the last #line directive says it does, in the file it names
         Pattern directive = Pattern.compile("#line (\\d+) \"([^\"]+)\"");
         Map<String, String[]> files = new HashMap<>();
         Map<String, Integer> starts = new HashMap<>();
@@ -83,18 +121,7 @@ class OpcodesHeaderTest {
             line++;
         }
         assertEquals("", sourceLines[sourceLines.length - 1], "the program ends with a newline");
-        // each file beside karel.cl is inlined exactly once, all of them (a nested include among them)
-        Set<String> beside = new TreeSet<>();
-        try (Stream<Path> dir = Files.list(Path.of(KernelSource.class.getResource(KernelSource.KERNEL_FILE).toURI()).getParent())) {
-            dir.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".cl") || n.endsWith(".h")).forEach(beside::add);
-        }
-        assertTrue(beside.containsAll(KernelSource.HEADERS) && beside.contains("karel_world.cl")
-                && beside.contains("karel_reward_maze.cl") && beside.contains("karel_random.cl"), beside.toString());
-        assertEquals(beside, new TreeSet<>(starts.keySet()), "every kernel source file is inlined");
-        starts.forEach((f, n) -> assertEquals(1, n, f + " inlined once"));
-        assertTrue(!KernelSource.resource(KernelSource.KERNEL_FILE).contains("karel_random.cl")
-                && KernelSource.resource("karel_reward_snake.cl").contains("#include \"karel_random.cl\""),
-                "karel_random.cl comes in through the Snake reward: includes nest");
+        return starts;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.BackendProvider;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -12,17 +13,17 @@ import org.junit.jupiter.api.Assumptions;
  * {@code LLMGS_REQUIRE_OPENCL=1} as {@code .ci/run} sets) it fails with that reason, so the
  * OpenCL tests never skip silently where PoCL is supposed to be installed.
  */
-final class OpenClTestSupport {
+public final class OpenClTestSupport {
     private static OpenClBackend shared;
 
     private OpenClTestSupport() {}
 
-    static boolean required() {
+    public static boolean required() {
         return "true".equalsIgnoreCase(System.getenv("CI")) || "1".equals(System.getenv("LLMGS_REQUIRE_OPENCL"));
     }
 
     /** Skips (or under CI fails) unless an OpenCL device is usable with these options. */
-    static void requireDevice(BackendOptions options) {
+    public static void requireDevice(BackendOptions options) {
         BackendProvider.Availability a = new OpenClBackendProvider().probe(options);
         if (!a.available()) {
             String reason = "no usable OpenCL device: " + a.description();
@@ -31,6 +32,12 @@ final class OpenClTestSupport {
             }
             Assumptions.assumeTrue(a.available(), reason);
         }
+    }
+
+    /** A fresh MiniGrid backend ({@code minigrid.cl}) the caller closes. */
+    public static MiniGridEpisodes openMiniGrid(BackendOptions options) {
+        requireDevice(options);
+        return new OpenClBackendProvider().openMiniGrid(options).orElseThrow();
     }
 
     /** A fresh backend the caller closes. */

@@ -1,5 +1,8 @@
 package io.github.llmgs.engine.batch;
 
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
+import java.util.Optional;
+
 /**
  * A backend found on the classpath through {@link java.util.ServiceLoader} (the OpenCL backend
  * lives in the {@code kernels} module so that only it depends on JOCL).
@@ -19,6 +22,14 @@ public interface BackendProvider {
      * {@link BackendException} with a one-line message naming the backend or device and why.
      */
     Backend open(BackendOptions options);
+
+    /**
+     * The provider's MiniGrid backend on the device the options name, as {@link #open} for Karel;
+     * empty when the provider has no MiniGrid kernel.
+     */
+    default Optional<MiniGridEpisodes> openMiniGrid(BackendOptions options) {
+        return Optional.empty();
+    }
 
     /**
      * Whether the probed device is a GPU, which {@code auto} prefers to the CPU backend.

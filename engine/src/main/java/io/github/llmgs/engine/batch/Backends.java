@@ -2,8 +2,12 @@ package io.github.llmgs.engine.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Opens a backend by name: {@code reference}, {@code cpu}, any provider on the classpath
@@ -41,7 +45,7 @@ public final class Backends {
     }
 
     /** A device asked of a backend that has none would be accepted and ignored; say so instead. */
-    private static void refuseDevice(String backend, BackendOptions options) {
+    public static void refuseDevice(String backend, BackendOptions options) {
         if (options.device() != null) {
             throw new BackendException("--device " + options.device() + ": the " + backend + " backend runs on CPU threads; "
                     + "--device chooses an OpenCL device (--backend opencl or auto)");
@@ -49,19 +53,35 @@ public final class Backends {
     }
 
     private static Backend auto(BackendOptions options, Consumer<String> notes) {
+        return auto(options, notes, (p, device) -> Optional.of(p.open(device)), Backend::device,
+                () -> new CpuBackend(options.threadsOrCores()));
+    }
+
+    /**
+     * auto for any domain: the first provider whose device is a GPU and that opens a backend for
+     * the domain ({@code openOn} empty: it has none), else the {@code cpu} fallback; {@code notes}
+     * hears which was picked and why. A {@code --device} that names nothing is an error, never a
+     * quiet fallback.
+     */
+    public static <B> B auto(BackendOptions options, Consumer<String> notes,
+                             BiFunction<BackendProvider, BackendOptions, Optional<B>> openOn, Function<B, String> device,
+                             Supplier<B> cpu) {
         List<String> reasons = new ArrayList<>();
         // --threads is for the CPU fallback; a device backend refuses it
-        BackendOptions device = new BackendOptions(0, options.device(), options.maxPairsPerLaunch());
+        BackendOptions onDevice = new BackendOptions(0, options.device(), options.maxPairsPerLaunch());
         for (BackendProvider p : providers()) {
-            BackendProvider.Availability a = p.probe(device);
+            BackendProvider.Availability a = p.probe(onDevice);
             if (a.noSuchDevice()) {
                 throw new BackendException("backend auto: " + a.description());
             }
             if (a.available() && a.gpu()) {
                 try {
-                    Backend b = p.open(device);
-                    notes.accept("backend auto: using " + p.name() + " on " + b.device() + " (a GPU was found)");
-                    return b;
+                    Optional<B> b = openOn.apply(p, onDevice);
+                    if (b.isPresent()) {
+                        notes.accept("backend auto: using " + p.name() + " on " + device.apply(b.get()) + " (a GPU was found)");
+                        return b.get();
+                    }
+                    reasons.add(p.name() + ": no kernel for this domain");
                 } catch (RuntimeException e) {
                     reasons.add(p.name() + ": " + e.getMessage());
                 }
@@ -70,13 +90,14 @@ public final class Backends {
             }
         }
         if (reasons.isEmpty()) reasons.add("no GPU backend on the classpath");
-        CpuBackend cpu = new CpuBackend(options.threadsOrCores());
-        notes.accept("backend auto: using cpu (" + cpu.device() + ") because no OpenCL GPU is usable: "
+        B fallback = cpu.get();
+        notes.accept("backend auto: using cpu (" + device.apply(fallback) + ") because no OpenCL GPU is usable: "
                 + String.join("; ", reasons));
-        return cpu;
+        return fallback;
     }
 
-    static List<BackendProvider> providers() {
+    /** Every backend provider on the classpath. */
+    public static List<BackendProvider> providers() {
         List<BackendProvider> out = new ArrayList<>();
         for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) out.add(p);
         return out;

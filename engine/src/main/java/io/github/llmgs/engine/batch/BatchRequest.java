@@ -1,7 +1,6 @@
 package io.github.llmgs.engine.batch;
 
 import io.github.llmgs.dsl.Node;
-import io.github.llmgs.dsl.bytecode.Capacity;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import java.util.List;
@@ -24,12 +23,7 @@ public record BatchRequest(Task task, List<TaskInstance> instances, List<Node.Pr
         if (maxCalls < 1) {
             throw new IllegalArgumentException("max_calls must be >= 1, got " + maxCalls);
         }
-        for (int k = 0; k < programs.size(); k++) {
-            int index = k;
-            Capacity.problem(programs.get(k)).ifPresent(problem -> {
-                throw new CapacityException(index, problem);
-            });
-        }
+        CapacityException.check(programs);
     }
 
     public BatchRequest(Task task, List<TaskInstance> instances, List<Node.Program> programs, boolean perEpisode) {

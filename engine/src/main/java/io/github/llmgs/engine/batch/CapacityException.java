@@ -1,5 +1,9 @@
 package io.github.llmgs.engine.batch;
 
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.bytecode.Capacity;
+import java.util.List;
+
 /**
  * A program beyond the engine's limits ({@link io.github.llmgs.dsl.bytecode.Capacity}): more
  * code words, WHILE loops or nested REPEATs than any backend holds. Every batch is checked when
@@ -14,6 +18,16 @@ public final class CapacityException extends BackendException {
         super("program " + program + " of the batch: " + problem);
         this.program = program;
         this.problem = problem;
+    }
+
+    /** Refuses a batch holding a program beyond the engine's limits, naming the first one. */
+    public static void check(List<Node.Program> programs) {
+        for (int k = 0; k < programs.size(); k++) {
+            int index = k;
+            Capacity.problem(programs.get(k)).ifPresent(problem -> {
+                throw new CapacityException(index, problem);
+            });
+        }
     }
 
     /** Index of the first offending program in the batch. */

@@ -17,6 +17,11 @@ public final class Color {
 
     private Color() {}
 
+    /** How many there are: indices 0 .. count() - 1. */
+    public static int count() {
+        return NAMES.length;
+    }
+
     public static String name(int color) {
         return NAMES[color];
     }

@@ -3,7 +3,6 @@ package io.github.llmgs.engine.minigrid;
 import io.github.llmgs.dsl.Domains;
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.bytecode.Bytecode;
-import io.github.llmgs.dsl.bytecode.Capacity;
 import io.github.llmgs.dsl.bytecode.Compiler;
 import io.github.llmgs.engine.batch.BatchResult;
 import io.github.llmgs.engine.batch.CapacityException;
@@ -64,12 +63,7 @@ public final class MiniGridCpu implements MiniGridEpisodes {
      * ({@link CapacityException}), as on every Karel backend.
      */
     private void run(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls, Sink sink) {
-        for (int k = 0; k < programs.size(); k++) {
-            int index = k;
-            Capacity.problem(programs.get(k)).ifPresent(problem -> {
-                throw new CapacityException(index, problem);
-            });
-        }
+        CapacityException.check(programs);
         MiniGridWorld[] worlds = starts.of(task, seeds);
         pool.forEachProgram(programs.size(), () -> {
             Runner runner = new Runner(task, maxCalls);

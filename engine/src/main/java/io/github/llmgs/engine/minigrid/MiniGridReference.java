@@ -2,6 +2,7 @@ package io.github.llmgs.engine.minigrid;
 
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.engine.batch.ProgramPool;
+import io.github.llmgs.engine.batch.CapacityException;
 import java.util.List;
 
 /**
@@ -30,6 +31,7 @@ public final class MiniGridReference implements MiniGridEpisodes {
 
     @Override
     public EpisodeResult[][] evaluate(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
+        CapacityException.check(programs); // as every backend, though the walker could run it
         MiniGridWorld[] worlds = starts.of(task, seeds);
         EpisodeResult[][] results = new EpisodeResult[programs.size()][seeds.length];
         pool.forEachProgram(programs.size(), () -> p -> {

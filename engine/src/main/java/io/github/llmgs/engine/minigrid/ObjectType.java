@@ -27,6 +27,11 @@ public final class ObjectType {
 
     private ObjectType() {}
 
+    /** How many there are: indices 0 .. count() - 1. */
+    public static int count() {
+        return NAMES.length;
+    }
+
     public static String name(int type) {
         return NAMES[type];
     }

@@ -1,0 +1,180 @@
+package io.github.llmgs.kernels.minigrid;
+
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_WRITE_ONLY;
+
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.Printer;
+import io.github.llmgs.engine.ExitStatus;
+import io.github.llmgs.engine.batch.BatchResult;
+import io.github.llmgs.engine.batch.CapacityException;
+import io.github.llmgs.engine.minigrid.EpisodeResult;
+import io.github.llmgs.engine.minigrid.MiniGridCpu;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
+import io.github.llmgs.engine.minigrid.MiniGridTask;
+import io.github.llmgs.engine.minigrid.MiniGridWorld;
+import io.github.llmgs.kernels.DeviceBuffer;
+import io.github.llmgs.kernels.DeviceContext;
+import io.github.llmgs.kernels.OpenClBackend;
+import java.util.Arrays;
+import java.util.List;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+
+/**
+ * The {@code opencl} backend of MiniGrid: {@code minigrid.cl} runs one work-item per (program,
+ * instance) episode on the {@link DeviceContext} Karel's backend uses too (code and WHILE
+ * buffers, launch sizing, chunking). Start worlds are generated on the host
+ * ({@link MiniGridWorld#generate}) and uploaded once while the same task and seeds come back, as a
+ * search asks; one kernel is built per task and call limit and kept. Means are summed on the host
+ * in seed order ({@link BatchResult#mean}), so they equal every other backend's.
+ */
+public final class MiniGridOpenCl implements MiniGridEpisodes {
+    private static final int STATUS_BAD_OPCODE = ExitStatus.BAD_OPCODE.ordinal();
+
+    private final DeviceContext device;
+    private final DeviceBuffer cells;
+    private final DeviceBuffer starts;
+    private final DeviceBuffer outReturn;
+    private final DeviceBuffer outSteps;
+    private final DeviceBuffer outCalls;
+    private final DeviceBuffer outCrashed;
+    private final DeviceBuffer outTerminated;
+    private final DeviceBuffer outStatus;
+    private MiniGridTask uploadedTask;
+    private long[] uploadedSeeds;
+
+    /** A backend on an opened device context, which it owns and closes. */
+    public MiniGridOpenCl(DeviceContext device) {
+        this.device = device;
+        cells = device.buffer("MiniGrid start cells", CL_MEM_READ_ONLY, true);
+        starts = device.buffer("MiniGrid start fields", CL_MEM_READ_ONLY, true);
+        outReturn = device.buffer("returns", CL_MEM_WRITE_ONLY, false);
+        outSteps = device.buffer("steps", CL_MEM_WRITE_ONLY, false);
+        outCalls = device.buffer("calls", CL_MEM_WRITE_ONLY, false);
+        outCrashed = device.buffer("crash flags", CL_MEM_WRITE_ONLY, false);
+        outTerminated = device.buffer("terminated flags", CL_MEM_WRITE_ONLY, false);
+        outStatus = device.buffer("exit statuses", CL_MEM_WRITE_ONLY, false);
+    }
+
+    @Override
+    public String name() {
+        return OpenClBackend.NAME;
+    }
+
+    @Override
+    public String device() {
+        return device.describe();
+    }
+
+    @Override
+    public synchronized EpisodeResult[][] evaluate(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
+        Episodes e = run(task, programs, seeds, maxCalls, true);
+        EpisodeResult[][] results = new EpisodeResult[programs.size()][seeds.length];
+        for (int p = 0; p < results.length; p++) {
+            for (int i = 0; i < seeds.length; i++) {
+                int k = p * seeds.length + i;
+                results[p][i] = new EpisodeResult(e.returns[k], e.steps[k], e.calls[k], e.crashed[k] != 0, e.terminated[k] != 0);
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public synchronized double[] means(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
+        Episodes e = run(task, programs, seeds, maxCalls, false);
+        double[] means = new double[programs.size()];
+        for (int p = 0; p < means.length; p++) means[p] = BatchResult.mean(e.returns, p * seeds.length, seeds.length);
+        return means;
+    }
+
+    /** What the kernel wrote per episode, indexed {@code program * seeds + instance}. */
+    record Episodes(double[] returns, int[] steps, int[] calls, int[] crashed, int[] terminated, int[] status) {}
+
+    /**
+     * Every program on every instance; with {@code perEpisode} false only returns and statuses
+     * are read back. A program beyond the engine's limits is refused up front
+     * ({@link CapacityException}), as on every backend.
+     */
+    private Episodes run(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls, boolean perEpisode) {
+        device.checkOpen();
+        if (maxCalls < 1) throw new IllegalArgumentException("max_calls must be >= 1, got " + maxCalls);
+        CapacityException.check(programs);
+        int[][] codes = new int[programs.size()][];
+        for (int k = 0; k < codes.length; k++) {
+            codes[k] = MiniGridCpu.compile(programs.get(k)).code(); // verified
+        }
+        int n = seeds.length;
+        long total = (long) codes.length * n;
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("batch of " + total + " episodes is too large for one request");
+        }
+        int t = (int) total;
+        Episodes e = new Episodes(new double[t], new int[t], new int[t], new int[t], new int[t], new int[t]);
+        if (t == 0) {
+            return e;
+        }
+        MiniGridSpec spec = MiniGridSpec.of(task, maxCalls);
+        cl_kernel k = device.kernel(spec);
+        upload(task, seeds, spec);
+        device.uploadCode(codes);
+        int chunk = device.pairsPerLaunch(spec.whileCapacity(), Sizeof.cl_double + 5L * Sizeof.cl_int, Long.MAX_VALUE, n, t);
+        DeviceContext.Output returns = DeviceContext.Output.of(outReturn, e.returns);
+        DeviceContext.Output statuses = DeviceContext.Output.of(outStatus, e.status);
+        List<DeviceContext.Output> all = List.of(returns, DeviceContext.Output.of(outSteps, e.steps),
+                DeviceContext.Output.of(outCalls, e.calls), DeviceContext.Output.of(outCrashed, e.crashed),
+                DeviceContext.Output.of(outTerminated, e.terminated), statuses);
+        device.ensureOutputs(all, chunk); // every output is an argument, read back or not
+        device.prepare(k, n, chunk, spec.whileCapacity());
+        int a = device.firstDomainArg();
+        DeviceContext.setMem(k, a++, cells);
+        DeviceContext.setMem(k, a++, starts);
+        DeviceContext.setMem(k, a++, device.whileKeys());
+        DeviceContext.setMem(k, a++, device.whileStamps());
+        int stampArg = a++;
+        DeviceContext.setMem(k, a++, outReturn);
+        DeviceContext.setMem(k, a++, outSteps);
+        DeviceContext.setMem(k, a++, outCalls);
+        DeviceContext.setMem(k, a++, outCrashed);
+        DeviceContext.setMem(k, a++, outTerminated);
+        DeviceContext.setMem(k, a, outStatus);
+        device.launch(k, stampArg, t, chunk, perEpisode ? all : List.of(returns, statuses));
+        for (int i = 0; i < t; i++) {
+            if (e.status[i] == STATUS_BAD_OPCODE) {
+                throw new IllegalStateException("the OpenCL kernel rejected the verified bytecode of program " + (i / n)
+                        + " (" + Printer.print(programs.get(i / n)) + ") on " + task.name() + " seed " + seeds[i % n]
+                        + ": a backend bug (BAD_OPCODE)");
+            }
+        }
+        return e;
+    }
+
+    /** The start worlds of the task's seeds, generated and uploaded unless they already are. */
+    private void upload(MiniGridTask task, long[] seeds, MiniGridSpec spec) {
+        if (task == uploadedTask && Arrays.equals(seeds, uploadedSeeds)) {
+            return;
+        }
+        int n = seeds.length, c = spec.cells(), fields = MiniGridStart.values().length;
+        byte[] grid = new byte[n * 3 * c];
+        int[] start = new int[n * fields];
+        for (int i = 0; i < n; i++) {
+            MiniGridWorld w = MiniGridWorld.generate(task, seeds[i]);
+            System.arraycopy(w.type, 0, grid, (3 * i) * c, c);
+            System.arraycopy(w.color, 0, grid, (3 * i + 1) * c, c);
+            System.arraycopy(w.state, 0, grid, (3 * i + 2) * c, c);
+            for (MiniGridStart f : MiniGridStart.values()) {
+                start[i * fields + f.ordinal()] = f.of(w);
+            }
+        }
+        cells.write(Pointer.to(grid), grid.length);
+        starts.write(Pointer.to(start), (long) start.length * Sizeof.cl_int);
+        uploadedTask = task;
+        uploadedSeeds = seeds.clone();
+    }
+
+    @Override
+    public synchronized void close() {
+        device.close();
+    }
+}

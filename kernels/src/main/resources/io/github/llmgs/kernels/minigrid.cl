@@ -1,0 +1,166 @@
+/*
+ * minigrid.cl -- the MiniGrid bytecode interpreter, one work-item per (program, instance) episode:
+ * the entry kernel and MiniGrid's VmWorld, the world helpers the shared dispatch loop (vm.cl)
+ * calls. The world it acts on is minigrid_world.cl; each task's step override is its own
+ * minigrid_reward_<task>.cl, compiled in by -DTASK.
+ *
+ * This is io.github.llmgs.engine.minigrid.MiniGridVmWorld, MiniGridWorld and the step overrides
+ * of LavaGap, RedBlueDoor and PutNear ported line by line, with the Java names and argument order
+ * (the world comes first, as `this`). When one side changes, change the other; the conformance
+ * vectors and the differential test hold them together.
+ *
+ * Work layout as karel.cl's: global id g covers pair = pairBase + g, program = pair / instances,
+ * instance = pair % instances. The world is private; the WHILE key table lives in global scratch
+ * indexed by g, reused by every launch without clearing (stamps).
+ *
+ * Build options (the host specialises one program per task and call limit):
+ *   -DTASK=<index in MiniGridTasks.ALL> -DWIDTH=<w> -DHEIGHT=<h> -DMAX_STEPS=<task.maxSteps()>
+ *   -DMAX_CALLS=<max_calls> -DWHILE_CAPACITY=<power of two >= 1.5 * (MAX_CALLS + 1)>
+ *
+ * Object types, colours, door states, task ids and the start layout come from minigrid.h, exit
+ * statuses from engine.h, actions and features from opcodes.h: all generated from the Java.
+ */
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+#pragma OPENCL FP_CONTRACT OFF
+
+#include "opcodes.h"
+#include "engine.h"
+#include "minigrid.h"
+
+#if !defined(TASK) || !defined(WIDTH) || !defined(HEIGHT) || !defined(MAX_STEPS) || !defined(MAX_CALLS) || !defined(WHILE_CAPACITY)
+#error "minigrid.cl needs -DTASK -DWIDTH -DHEIGHT -DMAX_STEPS -DMAX_CALLS -DWHILE_CAPACITY"
+#endif
+#if TASK < 0 || TASK >= MINIGRID_TASKS
+#error "unknown TASK"
+#endif
+
+#define CELLS (WIDTH * HEIGHT)
+
+#include "minigrid_world.cl"
+#include "minigrid_reward_lava_gap.cl"
+#include "minigrid_reward_red_blue_door.cl"
+#include "minigrid_reward_put_near.cl"
+
+/* ------------------------------------------------------------------------------------------ */
+/* MiniGridVmWorld: ProgramWrapper's calls, crash flag and reward collection (section 7)       */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef struct {
+    MiniGridWorld world;
+    int numCalls;
+    int crashed;
+    int terminated;
+    int steps;
+    double total;
+} VmWorld;
+
+/* Vocabulary.featureOf / argumentOf: a condition is a feature id and, above FEATURE_BITS, an argument's value + 1. */
+static inline int featureOf(int condition) { return condition & ((1 << FEATURE_BITS) - 1); }
+
+static inline int argumentOf(int condition) { return (int) ((uint) condition >> FEATURE_BITS) - 1; }
+
+static inline int crashed(const VmWorld* v) { return v->crashed; }
+
+/* ProgramWrapper.act: the call that reaches the limit still steps; termination crashes and ends the walk. */
+static inline int act(VmWorld* v, int action) {
+    MiniGridWorld* w = &v->world;
+    v->numCalls++;
+    step(w, action);
+    v->terminated = w->terminated;
+    /* run_action's "state unchanged" test adds crash_penalty 0.0: no observable effect */
+    if (v->numCalls >= MAX_CALLS) {
+        v->crashed = 1;
+    }
+    v->steps++;
+    if (v->terminated) {
+        v->crashed = 1;
+    }
+    v->total += w->reward;
+    return v->terminated;
+}
+
+/* A condition's value: a type or colour index for a feature with an argument, -1 for a word that names nothing. */
+static inline int perceive(const VmWorld* v, int condition) {
+    return sense(&v->world, featureOf(condition), argumentOf(condition));
+}
+
+/* ProgramWrapper.sense: counted (and crashing at the limit) before it is evaluated. */
+static inline int perceiveAndCount(VmWorld* v, int condition) {
+    v->numCalls++;
+    if (v->numCalls >= MAX_CALLS) {
+        v->crashed = 1;
+    }
+    return perceive(v, condition);
+}
+
+/*
+ * StateKey's fields streamed into one 64-bit polynomial hash: every cell's (type, colour, state),
+ * the agent's position, direction and LavaGap's array-position flag; not what is carried.
+ */
+static inline ulong stateKey(const VmWorld* v) {
+    const MiniGridWorld* w = &v->world;
+    ulong h = 0;
+    for (int c = 0; c < CELLS; c++) {
+        h = h * KEY_BASE + (ulong) ((w->type[c] << 8 | w->color[c] << 4 | w->state[c]) + 1);
+    }
+    h = h * KEY_BASE + (ulong) (long) (w->agentX + 1);
+    h = h * KEY_BASE + (ulong) (long) (w->agentY + 1);
+    h = h * KEY_BASE + (ulong) (long) (w->agentDir + 1);
+    return h * KEY_BASE + (ulong) (w->agentPosIsArray ? 2 : 1);
+}
+
+static inline void crash(VmWorld* v) { v->crashed = 1; }
+
+static inline int callLimitReached(const VmWorld* v) { return v->numCalls >= MAX_CALLS; }
+
+#include "vm.cl"
+
+__kernel void minigrid(
+        __global const int* restrict code,          /* every program's code, concatenated */
+        __global const int* restrict codeOffsets,   /* programs + 1 offsets into code */
+        const int instances,                        /* I: instances per program */
+        const int pairBase,                         /* first (program * I + instance) of this launch */
+        const int pairCount,                        /* episodes in this launch */
+        __global const uchar* restrict instCells,   /* I x 3 x CELLS: types, colours, states */
+        __global const int* restrict instStart,     /* I x START_FIELDS: agent, carrying, task fields */
+        __global ulong* restrict whileKeys,         /* per work-item WHILE_CAPACITY digests */
+        __global uint* restrict whileStamps,        /* per work-item WHILE_CAPACITY stamps */
+        const uint stamp,                           /* this launch's stamp, never 0 */
+        __global double* restrict outReturn,
+        __global int* restrict outSteps,
+        __global int* restrict outCalls,
+        __global int* restrict outCrashed,
+        __global int* restrict outTerminated,
+        __global int* restrict outStatus) {
+    const int g = (int) get_global_id(0);
+    if (g >= pairCount) {
+        return;
+    }
+    const int pair = pairBase + g;
+    const int program = pair / instances;
+    const int instance = pair - program * instances;
+
+    __global const int* prog = code + codeOffsets[program];
+    const int length = codeOffsets[program + 1] - codeOffsets[program];
+
+    VmWorld vm;
+    load(&vm.world, instCells + (size_t) instance * 3 * CELLS, instStart + (size_t) instance * START_FIELDS);
+    vm.numCalls = 0;
+    vm.crashed = 0;
+    vm.terminated = 0;
+    vm.steps = 0;
+    vm.total = 0.0;
+
+    WhileMemory whileMemory;
+    whileMemory.keys = whileKeys + (size_t) g * WHILE_CAPACITY;
+    whileMemory.stamps = whileStamps + (size_t) g * WHILE_CAPACITY;
+    whileMemory.stamp = stamp;
+
+    const int status = run(prog, length, &vm, &whileMemory);
+    outReturn[g] = vm.total;
+    outSteps[g] = vm.steps;
+    outCalls[g] = vm.numCalls;
+    outCrashed[g] = vm.crashed;
+    outTerminated[g] = vm.terminated;
+    outStatus[g] = status;
+}
