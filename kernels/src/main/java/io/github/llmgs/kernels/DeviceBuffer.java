@@ -75,7 +75,7 @@ public final class DeviceBuffer {
     }
 
     /** Reads {@code size} bytes from the start of the buffer, waiting for them. */
-    void read(Pointer to, long size) {
+    public void read(Pointer to, long size) {
         clEnqueueReadBuffer(queue, mem, CL_TRUE, 0, size, to, 0, null, null);
     }
 

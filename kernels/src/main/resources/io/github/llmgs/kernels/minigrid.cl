@@ -15,7 +15,9 @@
  *
  * Build options (the host specialises one program per task and call limit):
  *   -DTASK=<index in MiniGridTasks.ALL> -DWIDTH=<w> -DHEIGHT=<h> -DMAX_STEPS=<task.maxSteps()>
- *   -DMAX_CALLS=<max_calls> -DWHILE_CAPACITY=<power of two >= 1.5 * (MAX_CALLS + 1)>
+ *   -DMAX_CALLS=<max_calls> -DWHILE_CAPACITY=<power of two >= 1.5 * (MAX_CALLS + 1)> -DTRACE=<0|1>
+ * The trace build (TRACE 1, one episode per launch) also writes every executed step, as the
+ * vectors' traces record it, and the world the episode ended in: MiniGridEpisodes.trace.
  *
  * Object types, colours, door states, task ids and the start layout come from minigrid.h, exit
  * statuses from engine.h, actions and features from opcodes.h: all generated from the Java.
@@ -27,8 +29,9 @@
 #include "engine.h"
 #include "minigrid.h"
 
-#if !defined(TASK) || !defined(WIDTH) || !defined(HEIGHT) || !defined(MAX_STEPS) || !defined(MAX_CALLS) || !defined(WHILE_CAPACITY)
-#error "minigrid.cl needs -DTASK -DWIDTH -DHEIGHT -DMAX_STEPS -DMAX_CALLS -DWHILE_CAPACITY"
+#if !defined(TASK) || !defined(WIDTH) || !defined(HEIGHT) || !defined(MAX_STEPS) || !defined(MAX_CALLS) \
+        || !defined(WHILE_CAPACITY) || !defined(TRACE)
+#error "minigrid.cl needs -DTASK -DWIDTH -DHEIGHT -DMAX_STEPS -DMAX_CALLS -DWHILE_CAPACITY -DTRACE"
 #endif
 #if TASK < 0 || TASK >= MINIGRID_TASKS
 #error "unknown TASK"
@@ -52,6 +55,10 @@ typedef struct {
     int terminated;
     int steps;
     double total;
+#if TRACE
+    __global int* traceSteps;      /* TRACE_FIELDS ints per executed step */
+    __global double* traceRewards; /* each step's reward */
+#endif
 } VmWorld;
 
 /* Vocabulary.featureOf / argumentOf: a condition is a feature id and, above FEATURE_BITS, an argument's value + 1. */
@@ -60,6 +67,24 @@ static inline int featureOf(int condition) { return condition & ((1 << FEATURE_B
 static inline int argumentOf(int condition) { return (int) ((uint) condition >> FEATURE_BITS) - 1; }
 
 static inline int crashed(const VmWorld* v) { return v->crashed; }
+
+#if TRACE
+/* MiniGridStepLog.action: the step just taken, once its reward was collected, as traces.jsonl records it. */
+static inline void traceStep(VmWorld* v, int action) {
+    const MiniGridWorld* w = &v->world;
+    __global int* s = v->traceSteps + (size_t) (v->steps - 1) * TRACE_FIELDS;
+    s[TRACE_ACTION] = action;
+    s[TRACE_X] = w->agentX;
+    s[TRACE_Y] = w->agentY;
+    s[TRACE_DIR] = w->agentDir;
+    s[TRACE_CARRY_TYPE] = w->carryType;
+    s[TRACE_CARRY_COLOR] = w->carryColor;
+    s[TRACE_TERMINATED] = w->terminated;
+    s[TRACE_CALLS] = v->numCalls;
+    s[TRACE_CRASHED] = v->crashed;
+    v->traceRewards[v->steps - 1] = w->reward;
+}
+#endif
 
 /* ProgramWrapper.act: the call that reaches the limit still steps; termination crashes and ends the walk. */
 static inline int act(VmWorld* v, int action) {
@@ -76,6 +101,9 @@ static inline int act(VmWorld* v, int action) {
         v->crashed = 1;
     }
     v->total += w->reward;
+#if TRACE
+    traceStep(v, action);
+#endif
     return v->terminated;
 }
 
@@ -131,7 +159,11 @@ __kernel void minigrid(
         __global int* restrict outCalls,
         __global int* restrict outCrashed,
         __global int* restrict outTerminated,
-        __global int* restrict outStatus) {
+        __global int* restrict outStatus,
+        __global int* restrict traceSteps,          /* TRACE: MAX_CALLS x TRACE_FIELDS step fields */
+        __global double* restrict traceRewards,     /* TRACE: MAX_CALLS step rewards */
+        __global uchar* restrict endCells,          /* TRACE: the end world's 3 x CELLS cells */
+        __global int* restrict endStart) {          /* TRACE: the end world's START_FIELDS ints */
     const int g = (int) get_global_id(0);
     if (g >= pairCount) {
         return;
@@ -150,6 +182,10 @@ __kernel void minigrid(
     vm.terminated = 0;
     vm.steps = 0;
     vm.total = 0.0;
+#if TRACE
+    vm.traceSteps = traceSteps;
+    vm.traceRewards = traceRewards;
+#endif
 
     WhileMemory whileMemory;
     whileMemory.keys = whileKeys + (size_t) g * WHILE_CAPACITY;
@@ -163,4 +199,7 @@ __kernel void minigrid(
     outCrashed[g] = vm.crashed;
     outTerminated[g] = vm.terminated;
     outStatus[g] = status;
+#if TRACE
+    store(&vm.world, endCells, endStart);
+#endif
 }

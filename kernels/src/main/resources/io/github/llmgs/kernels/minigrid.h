@@ -1,4 +1,4 @@
-/* Generated from io.github.llmgs.engine.minigrid (ObjectType, MiniGridTasks) and io.github.llmgs.kernels.minigrid.MiniGridStart -- do not edit by hand. */
+/* Generated from io.github.llmgs.engine.minigrid (ObjectType, MiniGridTasks) and io.github.llmgs.kernels.minigrid (MiniGridStart, TraceField) -- do not edit by hand. */
 #ifndef LLMGS_MINIGRID_H
 #define LLMGS_MINIGRID_H
 
@@ -43,5 +43,17 @@
 #define START_TARGET_Y 14
 #define START_REWARD_GIVEN 15
 #define START_FIELDS 16
+
+/* TraceField ordinals: the ints the trace build writes per step. */
+#define TRACE_ACTION 0
+#define TRACE_X 1
+#define TRACE_Y 2
+#define TRACE_DIR 3
+#define TRACE_CARRY_TYPE 4
+#define TRACE_CARRY_COLOR 5
+#define TRACE_TERMINATED 6
+#define TRACE_CALLS 7
+#define TRACE_CRASHED 8
+#define TRACE_FIELDS 9
 
 #endif

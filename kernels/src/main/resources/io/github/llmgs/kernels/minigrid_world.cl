@@ -80,6 +80,33 @@ void load(MiniGridWorld* w, __global const uchar* cells, __global const int* sta
     w->rewardGiven = start[START_REWARD_GIVEN];
 }
 
+#if TRACE
+/* The inverse of load: the world an episode ended in, for MiniGridEpisodes.trace. */
+void store(const MiniGridWorld* w, __global uchar* cells, __global int* start) {
+    for (int c = 0; c < CELLS; c++) {
+        cells[c] = w->type[c];
+        cells[CELLS + c] = w->color[c];
+        cells[2 * CELLS + c] = w->state[c];
+    }
+    start[START_AGENT_X] = w->agentX;
+    start[START_AGENT_Y] = w->agentY;
+    start[START_AGENT_DIR] = w->agentDir;
+    start[START_AGENT_POS_IS_ARRAY] = w->agentPosIsArray;
+    start[START_CARRY_TYPE] = w->carryType;
+    start[START_CARRY_COLOR] = w->carryColor;
+    start[START_STEP_COUNT] = w->stepCount;
+    start[START_RED_DOOR_X] = w->redDoorX;
+    start[START_RED_DOOR_Y] = w->redDoorY;
+    start[START_BLUE_DOOR_X] = w->blueDoorX;
+    start[START_BLUE_DOOR_Y] = w->blueDoorY;
+    start[START_MOVE_TYPE] = w->moveType;
+    start[START_MOVE_COLOR] = w->moveColor;
+    start[START_TARGET_X] = w->targetX;
+    start[START_TARGET_Y] = w->targetY;
+    start[START_REWARD_GIVEN] = w->rewardGiven;
+}
+#endif
+
 /* ---- cells ---- */
 
 static inline int cell(int x, int y) { return y * WIDTH + x; }

@@ -347,13 +347,10 @@ public final class MiniGridConformance {
 
     // ---- traces.jsonl
 
-    /** A trace step in one comparable line: the fields of a traces.jsonl step, in its order. */
-    static String stepText(String action, int x, int y, int dir, String carrying, double reward, boolean terminated,
-            int calls, boolean crashed) {
-        return action + " -> x=" + x + " y=" + y + " dir=" + dir + " carrying=" + carrying + " reward=" + reward
-                + " terminated=" + terminated + " calls=" + calls + " crashed=" + crashed;
-    }
-
+    /**
+     * A trace on the backend ({@link MiniGridEpisodes#trace}): every step's fields, the final grid,
+     * return, calls and crash flag. A mismatch shows the reference's world before and after the step.
+     */
     private void checkTrace(VectorLine line, ConformanceReport report) {
         MiniGridTask task = task(line);
         long seed = seed(line);
@@ -365,43 +362,32 @@ public final class MiniGridConformance {
                 throw new VectorFormatException(line.where() + ": field 'steps': step " + want.size()
                         + " must be [action, x, y, dir, carrying, reward, terminated, calls, crashed]");
             }
-            want.add(stepText(s.get(0).asText(), s.get(1).asInt(), s.get(2).asInt(), s.get(3).asInt(),
+            want.add(MiniGridTrace.Step.text(s.get(0).asText(), s.get(1).asInt(), s.get(2).asInt(), s.get(3).asInt(),
                     s.get(4).isNull() ? null : s.get(4).asText(), s.get(5).asDouble(), s.get(6).asBoolean(),
                     s.get(7).asInt(), s.get(8).asBoolean()));
         }
         List<String> finalGrid = strings(line, "final_grid");
 
-        ProgramWrapper wrapper = new ProgramWrapper(MiniGridWorld.generate(task, seed), MAX_CALLS);
-        List<String> got = new ArrayList<>();
-        List<String> worlds = new ArrayList<>();
-        wrapper.logTo(new MiniGridStepLog() {
-            @Override
-            public void action(Action a, MiniGridWorld w, double r, boolean t, int calls, boolean crashed) {
-                got.add(stepText(a.token(), w.agentX, w.agentY, w.agentDir, w.carryingText(), r, t, calls, crashed));
-                worlds.add(w.describe());
-            }
-
-            @Override
-            public void condition(Feature f, int argument, boolean value, int calls, boolean crashed) {}
-        });
-        EpisodeResult result = new MiniGridWalker(wrapper).run(program);
-
+        MiniGridTrace trace = backend.trace(task, program, seed, MAX_CALLS);
+        List<String> got = trace.steps().stream().map(MiniGridTrace.Step::text).toList();
         String where = where(task, seed, line) + " program: " + source;
         for (int i = 0; i < want.size(); i++) {
             if (i < got.size() && want.get(i).equals(got.get(i))) {
                 report.pass("traces.jsonl");
             } else if (i < got.size()) {
+                List<String> worlds = referenceWorlds(task, program, seed);
                 report.fail("traces.jsonl", where + "\nstep " + i + " expected " + want.get(i) + "\nstep " + i + " got      "
-                        + got.get(i) + "\nworld before the step:\n" + (i == 0 ? MiniGridWorld.generate(task, seed).describe()
-                        : worlds.get(i - 1)) + "\nworld after it:\n" + worlds.get(i));
+                        + got.get(i) + "\nthe reference's world before the step:\n" + worlds.get(i)
+                        + "\nand after it:\n" + (i + 1 < worlds.size() ? worlds.get(i + 1) : "(the reference took no such step)"));
             } else {
                 report.fail("traces.jsonl", where + "\nstep " + i + " expected " + want.get(i) + "\nbut the episode ended after "
                         + got.size() + " steps");
             }
         }
+        EpisodeResult result = trace.result();
         Differences d = new Differences();
         d.check("steps", want.size(), got.size());
-        d.check("final_grid", finalGrid, wrapper.world().render());
+        d.check("final_grid", finalGrid, trace.end().render());
         if (line.field("return").asDouble() != result.ret()) {
             d.check("return", line.field("return").asDouble(), result.ret());
         }
@@ -411,7 +397,24 @@ public final class MiniGridConformance {
             report.pass("traces.jsonl");
         } else {
             report.fail("traces.jsonl", where + "\nat the end: " + d + "\nexpected final grid:\n" + String.join("\n", finalGrid)
-                    + "\ngot:\n" + wrapper.world().describe());
+                    + "\ngot:\n" + trace.end().describe());
         }
+    }
+
+    /** The oracle's world at the start and after each of its steps, for failure messages only. */
+    private static List<String> referenceWorlds(MiniGridTask task, Node.Program program, long seed) {
+        ProgramWrapper wrapper = new ProgramWrapper(MiniGridWorld.generate(task, seed), MAX_CALLS);
+        List<String> worlds = new ArrayList<>(List.of(wrapper.world().describe()));
+        wrapper.logTo(new MiniGridStepLog() {
+            @Override
+            public void action(Action a, MiniGridWorld w, double r, boolean t, int calls, boolean crashed) {
+                worlds.add(w.describe());
+            }
+
+            @Override
+            public void condition(Feature f, int argument, boolean value, int calls, boolean crashed) {}
+        });
+        new MiniGridWalker(wrapper).run(program);
+        return worlds;
     }
 }

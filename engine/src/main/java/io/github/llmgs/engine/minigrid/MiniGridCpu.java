@@ -91,6 +91,16 @@ public final class MiniGridCpu implements MiniGridEpisodes {
     }
 
     @Override
+    public MiniGridTrace trace(MiniGridTask task, Node.Program program, long seed, int maxCalls) {
+        CapacityException.check(List.of(program));
+        Runner runner = new Runner(task, maxCalls);
+        MiniGridTrace.Recorder recorder = new MiniGridTrace.Recorder();
+        runner.world.logTo(recorder);
+        runner.run(compile(program).code(), MiniGridWorld.generate(task, seed));
+        return new MiniGridTrace(recorder.steps, runner.world.world().copy(), runner.world.result());
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

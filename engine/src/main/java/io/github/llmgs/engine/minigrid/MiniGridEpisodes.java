@@ -23,6 +23,12 @@ public interface MiniGridEpisodes extends AutoCloseable {
      */
     EpisodeResult[][] evaluate(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls);
 
+    /**
+     * One episode of {@code program} on the task's instance {@code seed}, with every executed
+     * action's step and the world it ended in: what the vectors' traces check.
+     */
+    MiniGridTrace trace(MiniGridTask task, Node.Program program, long seed, int maxCalls);
+
     /** Each program's mean return, summed in seed order as on every backend ({@link BatchResult#mean}). */
     default double[] means(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
         EpisodeResult[][] r = evaluate(task, programs, seeds, maxCalls);

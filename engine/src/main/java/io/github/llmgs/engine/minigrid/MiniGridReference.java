@@ -43,6 +43,16 @@ public final class MiniGridReference implements MiniGridEpisodes {
     }
 
     @Override
+    public MiniGridTrace trace(MiniGridTask task, Node.Program program, long seed, int maxCalls) {
+        CapacityException.check(List.of(program));
+        ProgramWrapper wrapper = new ProgramWrapper(MiniGridWorld.generate(task, seed), maxCalls);
+        MiniGridTrace.Recorder recorder = new MiniGridTrace.Recorder();
+        wrapper.logTo(recorder);
+        EpisodeResult result = new MiniGridWalker(wrapper).run(program);
+        return new MiniGridTrace(recorder.steps, wrapper.world().copy(), result);
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

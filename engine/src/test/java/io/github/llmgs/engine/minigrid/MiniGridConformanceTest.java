@@ -92,11 +92,28 @@ class MiniGridConformanceTest {
                 r[programs.size() - 1][5] = new EpisodeResult(e.ret(), e.steps(), e.calls() + 1, e.crashed(), e.terminated());
                 return r;
             }
+
+            @Override
+            public MiniGridTrace trace(MiniGridTask task, Node.Program program, long seed, int maxCalls) {
+                MiniGridTrace t = ORACLE.trace(task, program, seed, maxCalls);
+                List<MiniGridTrace.Step> steps = new java.util.ArrayList<>(t.steps());
+                MiniGridTrace.Step s = steps.get(0);
+                steps.set(0, new MiniGridTrace.Step(s.action(), s.x(), s.y(), (s.dir() + 1) & 3, s.carrying(), s.reward(),
+                        s.terminated(), s.calls(), s.crashed()));
+                return new MiniGridTrace(steps, t.end(), t.result());
+            }
         };
         ConformanceReport report = new MiniGridConformance(offByOne).run(dir);
         assertEquals(95, report.passed());
         assertEquals(1, report.failed());
         assertTrue(report.mismatches().get(0).startsWith("episodes.jsonl: LavaGap seed 5 (line 3) program: "), report.mismatches().get(0));
+        slice(dir, "traces.jsonl", 1);
+        Files.delete(dir.resolve("episodes.jsonl"));
+        ConformanceReport traces = new MiniGridConformance(offByOne).run(dir);
+        assertEquals(1, traces.failed());
+        String m = traces.mismatches().get(0);
+        assertTrue(m.startsWith("traces.jsonl: ") && m.contains("\nstep 0 expected ") && m.contains("\nthe reference's world before the step:\n"),
+                m);
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * {@code minigrid.h}: the numbers minigrid.cl shares with the engine (object types, door states,
- * task ids) and with {@link MiniGridOpenCl} (the start layout), generated from the Java that
+ * task ids) and with {@link MiniGridOpenCl} (the start and trace layouts), generated from the Java that
  * defines them, as {@code opcodes.h} and {@code engine.h} are. A test keeps the checked-in copy
  * in step.
  */
@@ -19,7 +19,7 @@ public final class MiniGridHeader {
     public static String text() {
         StringBuilder sb = new StringBuilder();
         sb.append("/* Generated from io.github.llmgs.engine.minigrid (ObjectType, MiniGridTasks) and ")
-                .append("io.github.llmgs.kernels.minigrid.MiniGridStart -- do not edit by hand. */\n");
+                .append("io.github.llmgs.kernels.minigrid (MiniGridStart, TraceField) -- do not edit by hand. */\n");
         sb.append("#ifndef LLMGS_MINIGRID_H\n#define LLMGS_MINIGRID_H\n\n");
         sb.append("/* ObjectType: object types as their encode indices (TYPE_NONE: carrying nothing). */\n");
         for (int t = 0; t < ObjectType.count(); t++) {
@@ -38,6 +38,11 @@ public final class MiniGridHeader {
             sb.append(String.format(Locale.ROOT, "#define START_%s %d%n", f.name(), f.ordinal()));
         }
         sb.append(String.format(Locale.ROOT, "#define START_FIELDS %d%n", MiniGridStart.values().length));
+        sb.append("\n/* TraceField ordinals: the ints the trace build writes per step. */\n");
+        for (TraceField f : TraceField.values()) {
+            sb.append(String.format(Locale.ROOT, "#define TRACE_%s %d%n", f.name(), f.ordinal()));
+        }
+        sb.append(String.format(Locale.ROOT, "#define TRACE_FIELDS %d%n", TraceField.values().length));
         sb.append("\n#endif\n");
         return sb.toString();
     }

@@ -16,6 +16,11 @@ import io.github.llmgs.engine.minigrid.MiniGridWorld;
 import io.github.llmgs.kernels.DeviceBuffer;
 import io.github.llmgs.kernels.DeviceContext;
 import io.github.llmgs.kernels.OpenClBackend;
+import io.github.llmgs.dsl.minigrid.Action;
+import io.github.llmgs.engine.minigrid.Color;
+import io.github.llmgs.engine.minigrid.MiniGridTrace;
+import io.github.llmgs.engine.minigrid.ObjectType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jocl.Pointer;
@@ -42,6 +47,10 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
     private final DeviceBuffer outCrashed;
     private final DeviceBuffer outTerminated;
     private final DeviceBuffer outStatus;
+    private final DeviceBuffer traceSteps;
+    private final DeviceBuffer traceRewards;
+    private final DeviceBuffer endCells;
+    private final DeviceBuffer endStart;
     private MiniGridTask uploadedTask;
     private long[] uploadedSeeds;
 
@@ -56,6 +65,10 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
         outCrashed = device.buffer("crash flags", CL_MEM_WRITE_ONLY, false);
         outTerminated = device.buffer("terminated flags", CL_MEM_WRITE_ONLY, false);
         outStatus = device.buffer("exit statuses", CL_MEM_WRITE_ONLY, false);
+        traceSteps = device.buffer("trace steps", CL_MEM_WRITE_ONLY, false);
+        traceRewards = device.buffer("trace rewards", CL_MEM_WRITE_ONLY, false);
+        endCells = device.buffer("trace end cells", CL_MEM_WRITE_ONLY, false);
+        endStart = device.buffer("trace end fields", CL_MEM_WRITE_ONLY, false);
     }
 
     @Override
@@ -70,7 +83,7 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
 
     @Override
     public synchronized EpisodeResult[][] evaluate(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
-        Episodes e = run(task, programs, seeds, maxCalls, true);
+        Episodes e = run(task, programs, seeds, maxCalls, true, null);
         EpisodeResult[][] results = new EpisodeResult[programs.size()][seeds.length];
         for (int p = 0; p < results.length; p++) {
             for (int i = 0; i < seeds.length; i++) {
@@ -83,21 +96,52 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
 
     @Override
     public synchronized double[] means(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
-        Episodes e = run(task, programs, seeds, maxCalls, false);
+        Episodes e = run(task, programs, seeds, maxCalls, false, null);
         double[] means = new double[programs.size()];
         for (int p = 0; p < means.length; p++) means[p] = BatchResult.mean(e.returns, p * seeds.length, seeds.length);
         return means;
     }
 
+    /** The trace build on one episode: its steps as the kernel wrote them and the world it ended in. */
+    @Override
+    public synchronized MiniGridTrace trace(MiniGridTask task, Node.Program program, long seed, int maxCalls) {
+        Trace trace = new Trace(new int[maxCalls * TraceField.values().length], new double[maxCalls],
+                new byte[3 * task.width() * task.height()], new int[MiniGridStart.values().length]);
+        Episodes e = run(task, List.of(program), new long[] {seed}, maxCalls, true, trace);
+        int fields = TraceField.values().length;
+        List<MiniGridTrace.Step> steps = new ArrayList<>();
+        for (int k = 0; k < e.steps[0]; k++) {
+            int[] s = Arrays.copyOfRange(trace.steps, k * fields, (k + 1) * fields);
+            int carryType = s[TraceField.CARRY_TYPE.ordinal()];
+            steps.add(new MiniGridTrace.Step(Action.values()[s[TraceField.ACTION.ordinal()]], s[TraceField.X.ordinal()],
+                    s[TraceField.Y.ordinal()], s[TraceField.DIR.ordinal()], carryType == ObjectType.NONE ? null
+                    : ObjectType.name(carryType) + ":" + Color.name(s[TraceField.CARRY_COLOR.ordinal()]), trace.rewards[k],
+                    s[TraceField.TERMINATED.ordinal()] != 0, s[TraceField.CALLS.ordinal()], s[TraceField.CRASHED.ordinal()] != 0));
+        }
+        MiniGridWorld end = MiniGridWorld.generate(task, seed);
+        int c = end.type.length;
+        System.arraycopy(trace.endCells, 0, end.type, 0, c);
+        System.arraycopy(trace.endCells, c, end.color, 0, c);
+        System.arraycopy(trace.endCells, 2 * c, end.state, 0, c);
+        for (MiniGridStart f : MiniGridStart.values()) f.set(end, trace.endStart[f.ordinal()]);
+        EpisodeResult result = new EpisodeResult(e.returns[0], e.steps[0], e.calls[0], e.crashed[0] != 0, e.terminated[0] != 0);
+        return new MiniGridTrace(steps, end, result);
+    }
+
     /** What the kernel wrote per episode, indexed {@code program * seeds + instance}. */
     record Episodes(double[] returns, int[] steps, int[] calls, int[] crashed, int[] terminated, int[] status) {}
 
+    /** What the trace build writes for its one episode: step fields, rewards, the end world's cells and ints. */
+    private record Trace(int[] steps, double[] rewards, byte[] endCells, int[] endStart) {}
+
     /**
      * Every program on every instance; with {@code perEpisode} false only returns and statuses
-     * are read back. A program beyond the engine's limits is refused up front
-     * ({@link CapacityException}), as on every backend.
+     * are read back; with a {@code trace}, the trace build runs the one episode and fills it. A
+     * program beyond the engine's limits is refused up front ({@link CapacityException}), as on
+     * every backend.
      */
-    private Episodes run(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls, boolean perEpisode) {
+    private Episodes run(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls, boolean perEpisode,
+                         Trace trace) {
         device.checkOpen();
         if (maxCalls < 1) throw new IllegalArgumentException("max_calls must be >= 1, got " + maxCalls);
         CapacityException.check(programs);
@@ -115,7 +159,7 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
         if (t == 0) {
             return e;
         }
-        MiniGridSpec spec = MiniGridSpec.of(task, maxCalls);
+        MiniGridSpec spec = MiniGridSpec.of(task, maxCalls, trace != null);
         cl_kernel k = device.kernel(spec);
         upload(task, seeds, spec);
         device.uploadCode(codes);
@@ -138,8 +182,23 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
         DeviceContext.setMem(k, a++, outCalls);
         DeviceContext.setMem(k, a++, outCrashed);
         DeviceContext.setMem(k, a++, outTerminated);
-        DeviceContext.setMem(k, a, outStatus);
+        DeviceContext.setMem(k, a++, outStatus);
+        // the trace buffers are arguments of every build; only the trace build writes them
+        traceSteps.ensure(trace == null ? 0 : (long) trace.steps.length * Sizeof.cl_int, false);
+        traceRewards.ensure(trace == null ? 0 : (long) trace.rewards.length * Sizeof.cl_double, false);
+        endCells.ensure(3L * spec.cells(), false);
+        endStart.ensure((long) MiniGridStart.values().length * Sizeof.cl_int, false);
+        DeviceContext.setMem(k, a++, traceSteps);
+        DeviceContext.setMem(k, a++, traceRewards);
+        DeviceContext.setMem(k, a++, endCells);
+        DeviceContext.setMem(k, a, endStart);
         device.launch(k, stampArg, t, chunk, perEpisode ? all : List.of(returns, statuses));
+        if (trace != null) {
+            traceSteps.read(Pointer.to(trace.steps), (long) trace.steps.length * Sizeof.cl_int);
+            traceRewards.read(Pointer.to(trace.rewards), (long) trace.rewards.length * Sizeof.cl_double);
+            endCells.read(Pointer.to(trace.endCells), trace.endCells.length);
+            endStart.read(Pointer.to(trace.endStart), (long) trace.endStart.length * Sizeof.cl_int);
+        }
         for (int i = 0; i < t; i++) {
             if (e.status[i] == STATUS_BAD_OPCODE) {
                 throw new IllegalStateException("the OpenCL kernel rejected the verified bytecode of program " + (i / n)

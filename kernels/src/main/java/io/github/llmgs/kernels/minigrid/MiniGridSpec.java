@@ -6,15 +6,18 @@ import io.github.llmgs.kernels.KernelSource;
 import io.github.llmgs.kernels.KernelSpec;
 import java.util.Locale;
 
-/** What one built {@code minigrid.cl} program is specialised for: a task (its grid and step budget) and a call limit. */
-record MiniGridSpec(int task, int width, int height, int maxSteps, int maxCalls) implements KernelSpec {
+/**
+ * What one built {@code minigrid.cl} program is specialised for: a task (its grid and step
+ * budget), a call limit, and whether it is the trace build.
+ */
+record MiniGridSpec(int task, int width, int height, int maxSteps, int maxCalls, boolean trace) implements KernelSpec {
     static final String FILE = "minigrid.cl";
     static final String KERNEL = "minigrid";
 
-    static MiniGridSpec of(MiniGridTask task, int maxCalls) {
+    static MiniGridSpec of(MiniGridTask task, int maxCalls, boolean trace) {
         int index = MiniGridTasks.ALL.indexOf(task);
         if (index < 0) throw new IllegalArgumentException("not a MiniGrid task of MiniGridTasks.ALL: " + task.name());
-        return new MiniGridSpec(index, task.width(), task.height(), task.maxSteps(), maxCalls);
+        return new MiniGridSpec(index, task.width(), task.height(), task.maxSteps(), maxCalls, trace);
     }
 
     int cells() {
@@ -37,7 +40,7 @@ record MiniGridSpec(int task, int width, int height, int maxSteps, int maxCalls)
 
     @Override
     public String buildOptions() {
-        return String.format(Locale.ROOT, "-DTASK=%d -DWIDTH=%d -DHEIGHT=%d -DMAX_STEPS=%d -DMAX_CALLS=%d -DWHILE_CAPACITY=%du",
-                task, width, height, maxSteps, maxCalls, whileCapacity());
+        return String.format(Locale.ROOT, "-DTASK=%d -DWIDTH=%d -DHEIGHT=%d -DMAX_STEPS=%d -DMAX_CALLS=%d -DWHILE_CAPACITY=%du "
+                + "-DTRACE=%d", task, width, height, maxSteps, maxCalls, whileCapacity(), trace ? 1 : 0);
     }
 }

@@ -51,7 +51,8 @@ final class ConformanceCommand implements Callable<Integer> {
         String header;
         PrintWriter err = spec.commandLine().getErr();
         if (VectorLayout.detect(vectors) == VectorLayout.MINIGRID) {
-            try (MiniGridEpisodes backend = Inputs.miniGridBackend(backendName, where.threads, where.device)) {
+            try (MiniGridEpisodes backend = Inputs.miniGridBackend(backendName, where.threads, where.device,
+                    note -> { err.println(note); err.flush(); })) {
                 header = String.format("backend %s (%s), MiniGrid vectors %s%n", backend.name(), backend.device(), vectors);
                 report = new MiniGridConformance(backend).run(vectors);
             }

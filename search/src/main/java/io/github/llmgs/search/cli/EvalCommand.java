@@ -83,7 +83,9 @@ final class EvalCommand implements Callable<Integer> {
         Inputs.fits(program, source.text != null ? "--program" : source.file.toString());
         if (chosen.isMiniGrid()) {
             PrintWriter out = spec.commandLine().getOut();
-            try (MiniGridEpisodes backend = Inputs.miniGridBackend(backendName, where.threads, where.device)) {
+            PrintWriter err = spec.commandLine().getErr();
+            try (MiniGridEpisodes backend = Inputs.miniGridBackend(backendName, where.threads, where.device,
+                    note -> { err.println(note); err.flush(); })) {
                 MiniGridEval.print(out, chosen.miniGrid(), program, seedList, trace, settings, backend);
             }
             out.flush();

@@ -31,11 +31,12 @@ final class Inputs {
     private Inputs() {}
 
     /**
-     * The MiniGrid backend for {@code --backend NAME} ({@code cpu}, {@code reference} or
-     * {@code auto}); {@code opencl} and {@code --device} are one-line errors. The caller closes it.
+     * The MiniGrid backend for {@code --backend NAME} ({@code cpu}, {@code reference},
+     * {@code opencl} or {@code auto}) with {@code --threads} and {@code --device}, as
+     * {@link #backend} for Karel; auto's note goes to {@code notes}. The caller closes it.
      */
-    static MiniGridEpisodes miniGridBackend(String name, int threads, String device) {
-        return MiniGridBackends.open(name, new BackendOptions(threads, device, 0));
+    static MiniGridEpisodes miniGridBackend(String name, int threads, String device, Consumer<String> notes) {
+        return MiniGridBackends.open(name, new BackendOptions(threads, device, 0), notes);
     }
 
     static Task task(String name) {

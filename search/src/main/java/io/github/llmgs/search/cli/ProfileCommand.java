@@ -143,18 +143,19 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     /**
-     * A MiniGrid task: its workload on the MiniGrid oracle (the domain's reference backend, on
-     * --threads threads), with the run settings' call limit and the same report.
+     * A MiniGrid task: its workload on the MiniGrid backend --backend names (cpu, opencl, auto or
+     * the oracle), with the run settings' call limit and the same report.
      */
     private int profileMiniGrid(PrintWriter out, DomainTask task, Workload w) throws Exception {
         long[] seeds = Inputs.seeds("--seeds", seedsText);
         int maxCalls = task.defaultSettings().maxCalls();
         ProfileResult result;
-        try (MiniGridEpisodes oracle = Inputs.miniGridBackend(backendName, where.threads, where.device)) {
-            out.printf("profiling %s: %d programs x %d instances of %s%n", oracle.device(), w.programs().size(), seeds.length,
+        try (MiniGridEpisodes backend = Inputs.miniGridBackend(backendName, where.threads, where.device,
+                note -> { out.println(note); out.flush(); })) {
+            out.printf("profiling %s: %d programs x %d instances of %s%n", backend.device(), w.programs().size(), seeds.length,
                     task.name());
             out.flush();
-            result = new Profiler(warmup, repeat).profile(oracle, task.miniGrid(), seeds, maxCalls, w.programs(), batch,
+            result = new Profiler(warmup, repeat).profile(backend, task.miniGrid(), seeds, maxCalls, w.programs(), batch,
                     line -> {
                         out.println("  " + line);
                         out.flush();

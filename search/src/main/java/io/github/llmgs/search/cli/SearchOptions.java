@@ -60,12 +60,12 @@ final class SearchOptions {
 
     /** Opens the MiniGrid backend the spec names and says which it is. */
     static MiniGridEpisodes openMiniGridBackend(SearchSpec spec, PrintStream out) {
-        MiniGridEpisodes b = MiniGridBackends.open(spec.backend(), spec.backendOptions());
+        MiniGridEpisodes b = MiniGridBackends.open(spec.backend(), spec.backendOptions(), out::println);
         out.println("backend: " + b.name() + " on " + b.device());
         return b;
     }
 
-    /** A MiniGrid task's backend must be one MiniGrid has (no OpenCL kernel yet); checked before any work. */
+    /** A MiniGrid task's backend and its options, checked before any work. */
     void checkMiniGridBackend(SearchConfig defaults) {
         MiniGridBackends.check(backend == null ? defaults.backend() : backend, new BackendOptions(where.threads, where.device, 0));
     }

@@ -16,22 +16,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code llmgs conformance} on MiniGrid vectors: the layout picks the runner, the oracle is the only backend. */
 class MiniGridConformanceCommandTest {
-    private static final String NO_KERNEL = ": MiniGrid has no OpenCL kernel yet; use --backend cpu (the bytecode VM), "
-            + "reference (the oracle) or auto";
-
     @Test
     void everyPublicVectorPasses(@TempDir Path dir) throws IOException {
         MiniGridVectors.copyAll(dir);
         for (String backend : List.of("reference", "cpu")) {
             everyPublicVectorPassesOn(backend, dir);
         }
+        EvalCommandTest.requireOpenCl();
+        everyPublicVectorPassesOn("opencl", dir);
     }
 
     private void everyPublicVectorPassesOn(String backend, Path dir) {
         Cli.Result r = Cli.run("conformance", "--vectors", dir.toString(), "--backend", backend).assertOk();
         List<String> lines = r.out().lines().toList();
-        assertTrue(lines.get(0).startsWith(backend.equals("cpu") ? "backend cpu (Java bytecode VM (MiniGrid), "
-                : "backend reference (Java tree-walker (MiniGrid oracle), "), r::show);
+        assertTrue(lines.get(0).startsWith(switch (backend) {
+            case "cpu" -> "backend cpu (Java bytecode VM (MiniGrid), ";
+            case "opencl" -> "backend opencl (";
+            default -> "backend reference (Java tree-walker (MiniGrid oracle), ";
+        }), r::show);
         assertTrue(lines.get(0).endsWith("), MiniGrid vectors " + dir), r::show);
         // 96 instances; 5 generator draw logs + 96 reset call logs; 445 programs x 32 seeds;
         // 19,454 trace steps + the ends of 156 traces
@@ -122,22 +124,19 @@ class MiniGridConformanceCommandTest {
     }
 
     /**
-     * No fake: a backend that cannot run MiniGrid says so instead of quietly running another;
-     * auto, the best there is, is the bytecode VM.
+     * Backend mistakes are one line; auto without a GPU is the bytecode VM (PoCL is a CPU device,
+     * which auto leaves to the VM).
      */
     @Test
     void otherBackendsAreRefusedInOneLine(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("rng.jsonl"), MiniGridVectors.text("rng.jsonl"));
         assertTrue(Cli.run("conformance", "--vectors", dir.toString(), "--backend", "auto").assertOk().out()
                 .startsWith("backend cpu (Java bytecode VM (MiniGrid)"));
-        for (String backend : List.of("opencl", "OpenCL")) {
-            Cli.run("conformance", "--vectors", dir.toString(), "--backend", backend).assertUserError("--backend " + backend + NO_KERNEL);
-        }
         Cli.run("conformance", "--vectors", dir.toString(), "--backend", "gpu9")
-                .assertUserError("unknown backend 'gpu9' for MiniGrid; known backends: auto, cpu, reference");
-        Cli.run("conformance", "--vectors", dir.toString(), "--device", "0")
-                .assertUserError("--device 0: MiniGrid runs on CPU threads (cpu or reference); --device chooses an OpenCL "
-                        + "device, which MiniGrid cannot use yet");
+                .assertUserError("unknown backend 'gpu9' for MiniGrid; known backends: auto, cpu, reference, opencl");
+        Cli.run("conformance", "--vectors", dir.toString(), "--backend", "reference", "--device", "0")
+                .assertUserError("--device 0: the reference backend runs on CPU threads; --device chooses an OpenCL device "
+                        + "(--backend opencl or auto)");
         Cli.run("conformance", "--vectors", dir.toString(), "--threads", "100000")
                 .assertUserError("--threads 100000 is out of range: use 0 (all cores) or 1..4096");
         Cli.Result one = Cli.run("conformance", "--vectors", dir.toString(), "--threads", "1").assertOk();

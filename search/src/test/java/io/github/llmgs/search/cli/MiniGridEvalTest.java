@@ -145,9 +145,7 @@ class MiniGridEvalTest {
     }
 
     @Test
-    void cpuAndReferenceRunMiniGridAlikeAndOpenClIsRefused() {
-        Cli.run("eval", "--task", "LavaGap", "--program", LAVA_WALK, "--backend", "opencl").assertUserError("--backend opencl"
-                + ": MiniGrid has no OpenCL kernel yet; use --backend cpu (the bytecode VM), reference (the oracle) or auto");
+    void everyBackendRunsMiniGridAlike() {
         Cli.Result cpu = Cli.run("eval", "--task", "LavaGap", "--program", LAVA_WALK, "--backend", "cpu").assertOk();
         assertTrue(cpu.out().contains("backend   cpu (Java bytecode VM (MiniGrid), "), cpu::show);
         assertEquals(tableRows(Cli.run("eval", "--task", "LavaGap", "--program", LAVA_WALK).assertOk().out()), tableRows(cpu.out()),
@@ -157,6 +155,15 @@ class MiniGridEvalTest {
         Cli.Result r = Cli.run("eval", "--task", "LavaGap", "--program", LAVA_WALK, "--seeds", "0", "--backend", "reference",
                 "--threads", "1").assertOk();
         assertTrue(r.out().contains("backend   reference (Java tree-walker (MiniGrid oracle), 1 thread)\n"), r::show);
+        EvalCommandTest.requireOpenCl();
+        for (String task : List.of("LavaGap", "RedBlueDoor", "PutNear")) {
+            Cli.Result cl = Cli.run("eval", "--task", task, "--program", LAVA_WALK, "--backend", "opencl", "--device", "0").assertOk();
+            assertTrue(cl.out().contains("backend   opencl ("), cl::show);
+            assertEquals(tableRows(Cli.run("eval", "--task", task, "--program", LAVA_WALK).assertOk().out()), tableRows(cl.out()),
+                    "the kernel's episodes are the oracle's on " + task);
+        }
+        Cli.run("eval", "--task", "LavaGap", "--program", LAVA_WALK, "--backend", "opencl", "--device", "99")
+                .assertUserErrorStartsWith("OpenCL device 99 not found; devices: 0: ");
     }
 
     /** --config takes a MiniGrid run-settings file, whose max_calls reaches the oracle; Karel's is refused. */
