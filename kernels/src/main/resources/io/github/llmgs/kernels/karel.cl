@@ -146,12 +146,8 @@ __kernel void karel(
     if (g >= pairCount) {
         return;
     }
-    const int pair = pairBase + g;
-    const int program = pair / instances;
-    const int instance = pair - program * instances;
-
-    __global const int* prog = code + codeOffsets[program];
-    const int length = codeOffsets[program + 1] - codeOffsets[program];
+    const Episode e = episodeOf(g, pairBase, instances, code, codeOffsets);
+    const int instance = e.instance;
 
     VmWorld vm;
     World* w = &vm.world;
@@ -167,12 +163,8 @@ __kernel void karel(
     vm.reward.foodRng.index = MT_N;
 #endif
 
-    WhileMemory whileMemory;
-    whileMemory.keys = whileKeys + (size_t) g * WHILE_CAPACITY;
-    whileMemory.stamps = whileStamps + (size_t) g * WHILE_CAPACITY;
-    whileMemory.stamp = stamp;
-
-    const int status = run(prog, length, &vm, &whileMemory);
+    WhileMemory whileMemory = whileMemoryOf(g, whileKeys, whileStamps, stamp);
+    const int status = run(e.code, e.length, &vm, &whileMemory);
     outReturn[g] = vm.total;
     outSteps[g] = vm.steps;
     outCalls[g] = w->numCalls;

@@ -168,12 +168,8 @@ __kernel void minigrid(
     if (g >= pairCount) {
         return;
     }
-    const int pair = pairBase + g;
-    const int program = pair / instances;
-    const int instance = pair - program * instances;
-
-    __global const int* prog = code + codeOffsets[program];
-    const int length = codeOffsets[program + 1] - codeOffsets[program];
+    const Episode e = episodeOf(g, pairBase, instances, code, codeOffsets);
+    const int instance = e.instance;
 
     VmWorld vm;
     load(&vm.world, instCells + (size_t) instance * 3 * CELLS, instStart + (size_t) instance * START_FIELDS);
@@ -187,12 +183,8 @@ __kernel void minigrid(
     vm.traceRewards = traceRewards;
 #endif
 
-    WhileMemory whileMemory;
-    whileMemory.keys = whileKeys + (size_t) g * WHILE_CAPACITY;
-    whileMemory.stamps = whileStamps + (size_t) g * WHILE_CAPACITY;
-    whileMemory.stamp = stamp;
-
-    const int status = run(prog, length, &vm, &whileMemory);
+    WhileMemory whileMemory = whileMemoryOf(g, whileKeys, whileStamps, stamp);
+    const int status = run(e.code, e.length, &vm, &whileMemory);
     outReturn[g] = vm.total;
     outSteps[g] = vm.steps;
     outCalls[g] = vm.numCalls;

@@ -51,6 +51,39 @@ int record(WhileMemory* m, int whileId, ulong stateKey) {
     return 1;
 }
 
+/* This work-item's WHILE table in the launch's global scratch, WHILE_CAPACITY slots per work-item. */
+static inline WhileMemory whileMemoryOf(int g, __global ulong* keys, __global uint* stamps, uint stamp) {
+    WhileMemory m;
+    m.keys = keys + (size_t) g * WHILE_CAPACITY;
+    m.stamps = stamps + (size_t) g * WHILE_CAPACITY;
+    m.stamp = stamp;
+    return m;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The work layout every domain's kernel shares: global id g runs pair = pairBase + g, with    */
+/* program = pair / instances and instance = pair % instances, so a program's instances are    */
+/* adjacent (with 32 instances, one NVIDIA warp runs one program and diverges only on data).   */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef struct {
+    int program;
+    int instance;
+    __global const int* code; /* the program's code */
+    int length;               /* its words */
+} Episode;
+
+static inline Episode episodeOf(int g, int pairBase, int instances, __global const int* code,
+                                __global const int* codeOffsets) {
+    Episode e;
+    const int pair = pairBase + g;
+    e.program = pair / instances;
+    e.instance = pair - e.program * instances;
+    e.code = code + codeOffsets[e.program];
+    e.length = codeOffsets[e.program + 1] - codeOffsets[e.program];
+    return e;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* BytecodeVm.run                                                                              */
 /* ------------------------------------------------------------------------------------------ */

@@ -150,8 +150,11 @@ class MiniGridEvalTest {
         assertTrue(cpu.out().contains("backend   cpu (Java bytecode VM (MiniGrid), "), cpu::show);
         assertEquals(tableRows(Cli.run("eval", "--task", "LavaGap", "--program", LAVA_WALK).assertOk().out()), tableRows(cpu.out()),
                 "the VM's episodes are the oracle's");
-        assertTrue(Cli.run("eval", "--task", "LavaGap", "--program", LAVA_WALK, "--seeds", "0", "--backend", "auto").assertOk()
-                .out().contains("backend   cpu (Java bytecode VM (MiniGrid)"));
+        Cli.Result auto = Cli.run("eval", "--task", "LavaGap", "--program", LAVA_WALK, "--seeds", "0", "--backend", "auto");
+        assertEquals(0, auto.code(), auto::show);
+        String picked = auto.err().startsWith("backend auto: using cpu (") ? "cpu" : "opencl";
+        assertTrue(auto.err().startsWith("backend auto: using " + picked) && auto.out().contains("backend   " + picked + " ("),
+                auto::show);
         Cli.Result r = Cli.run("eval", "--task", "LavaGap", "--program", LAVA_WALK, "--seeds", "0", "--backend", "reference",
                 "--threads", "1").assertOk();
         assertTrue(r.out().contains("backend   reference (Java tree-walker (MiniGrid oracle), 1 thread)\n"), r::show);
