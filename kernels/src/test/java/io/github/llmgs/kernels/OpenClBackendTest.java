@@ -71,11 +71,11 @@ class OpenClBackendTest {
         OpenClBackend large = OpenClTestSupport.shared();
         for (String name : List.of("DoorKey", "Snake", "CleanHouse", "TopOffSparse")) {
             Task task = Tasks.byName(name);
-            BatchRequest request = new BatchRequest(task, instances(task, 0, 32), plausible.subList(0, 256), true);
+            BatchRequest request = new BatchRequest(task, instances(task, 0, 32), plausible.subList(0, 256), true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS);
             BatchResult reference = large.evaluate(request);
             assertIdentical(cpu.evaluate(request), reference, name + " cpu vs opencl");
             for (int pairs : new int[] {64, 100, 7}) {
-                BatchRequest r = pairs == 7 ? new BatchRequest(task, instances(task, 0, 32), plausible.subList(0, 24), true) : request;
+                BatchRequest r = pairs == 7 ? new BatchRequest(task, instances(task, 0, 32), plausible.subList(0, 24), true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS) : request;
                 BatchResult want = pairs == 7 ? large.evaluate(r) : reference;
                 try (OpenClBackend chunked = OpenClTestSupport.open(new BackendOptions(0, null, pairs))) {
                     assertIdentical(want, chunked.evaluate(r), name + " with maxPairsPerLaunch " + pairs);
@@ -105,11 +105,11 @@ class OpenClBackendTest {
         Task doorKey = Tasks.byName("DoorKey"), harvester = Tasks.byName("Harvester");
         List<Node.Program> programs = plausible.subList(100, 164);
         List<BatchRequest> requests = List.of(
-                new BatchRequest(doorKey, instances(doorKey, 0, 32), programs, true),
-                new BatchRequest(doorKey, instances(doorKey, 32, 32), programs, true),
-                new BatchRequest(doorKey, instances(doorKey, 0, 5), programs, true),
-                new BatchRequest(harvester, instances(harvester, 0, 32), programs, true),
-                new BatchRequest(doorKey, instances(doorKey, 0, 32), programs, true));
+                new BatchRequest(doorKey, instances(doorKey, 0, 32), programs, true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS),
+                new BatchRequest(doorKey, instances(doorKey, 32, 32), programs, true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS),
+                new BatchRequest(doorKey, instances(doorKey, 0, 5), programs, true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS),
+                new BatchRequest(harvester, instances(harvester, 0, 32), programs, true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS),
+                new BatchRequest(doorKey, instances(doorKey, 0, 32), programs, true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS));
         for (BatchRequest r : requests) {
             assertIdentical(cpu.evaluate(r), b.evaluate(r), r.task().name() + " x " + r.instances().size());
         }
@@ -119,11 +119,11 @@ class OpenClBackendTest {
     void meansOnlyAndEmptyBatches() {
         OpenClBackend b = OpenClTestSupport.shared();
         Task task = Tasks.byName("Seeder");
-        BatchRequest meansOnly = new BatchRequest(task, instances(task, 0, 32), plausible.subList(0, 50), false);
+        BatchRequest meansOnly = new BatchRequest(task, instances(task, 0, 32), plausible.subList(0, 50), false, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS);
         BatchResult got = b.evaluate(meansOnly);
         assertFalse(got.hasEpisodes());
         assertIdentical(cpu.evaluate(meansOnly), got, "means only");
-        BatchResult empty = b.evaluate(new BatchRequest(task, instances(task, 0, 32), List.of(), true));
+        BatchResult empty = b.evaluate(new BatchRequest(task, instances(task, 0, 32), List.of(), true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS));
         assertEquals(0, empty.programs());
     }
 
@@ -168,7 +168,7 @@ class OpenClBackendTest {
         List<TaskInstance> two = instances(task, 0, 2);
         Node.Program fits = Parser.parse("DEF run m( " + "move pickMarker ".repeat(255) + "move m)"); // 511 + HALT
         try (CpuBackend cpu = new CpuBackend(1)) {
-            BatchRequest r = new BatchRequest(task, two, List.of(fits), true);
+            BatchRequest r = new BatchRequest(task, two, List.of(fits), true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS);
             BatchResult want = cpu.evaluate(r);
             BatchResult got = b.evaluate(r);
             for (int i = 0; i < two.size(); i++) {
@@ -177,7 +177,7 @@ class OpenClBackendTest {
         }
         Node.Program tooLong = Parser.parse("DEF run m( " + "move pickMarker ".repeat(256) + "m)");
         CapacityException e = assertThrows(CapacityException.class,
-                () -> b.evaluate(new BatchRequest(task, two, List.of(fits, tooLong), true)));
+                () -> b.evaluate(new BatchRequest(task, two, List.of(fits, tooLong), true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS)));
         assertEquals("program 1 of the batch: program compiles to 513 code words; the engine holds at most 512", e.getMessage());
     }
 
@@ -185,7 +185,7 @@ class OpenClBackendTest {
     void closeIsIdempotentAndFinal() {
         OpenClBackend b = OpenClTestSupport.open(BackendOptions.defaults());
         Task task = Tasks.byName("Maze");
-        BatchRequest r = new BatchRequest(task, instances(task, 0, 4), plausible.subList(0, 3), true);
+        BatchRequest r = new BatchRequest(task, instances(task, 0, 4), plausible.subList(0, 3), true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS);
         b.evaluate(r);
         b.close();
         b.close();

@@ -46,7 +46,7 @@ public final class OpenClThroughput {
         }
         List<TaskInstance> instances = new ArrayList<>();
         for (int seed = 0; seed < 32; seed++) instances.add(task.generate(seed));
-        BatchRequest request = new BatchRequest(task, instances, programs, true);
+        BatchRequest request = new BatchRequest(task, instances, programs, true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS);
         System.out.printf(Locale.ROOT, "workload: %s, %d programs x %d instances of %s%n", file, programs.size(),
                 instances.size(), task.name());
         try (Backend opencl = OpenClBackend.open(new BackendOptions(0, device, maxPairs));

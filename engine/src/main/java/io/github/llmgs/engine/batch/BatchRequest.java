@@ -26,10 +26,6 @@ public record BatchRequest(Task task, List<TaskInstance> instances, List<Node.Pr
         CapacityException.check(programs);
     }
 
-    public BatchRequest(Task task, List<TaskInstance> instances, List<Node.Program> programs, boolean perEpisode) {
-        this(task, instances, programs, perEpisode, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS);
-    }
-
     public int episodes() {
         return programs.size() * instances.size();
     }

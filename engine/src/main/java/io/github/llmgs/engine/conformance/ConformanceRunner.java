@@ -11,6 +11,7 @@ import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.TreeWalker;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
 import java.nio.file.Files;
@@ -193,7 +194,7 @@ public final class ConformanceRunner {
                 for (int from = 0; from < group.size(); from += batchPrograms) {
                     List<EpisodeCase> chunk = group.subList(from, Math.min(group.size(), from + batchPrograms));
                     List<Node.Program> programs = chunk.stream().map(EpisodeCase::program).toList();
-                    BatchResult result = backend.evaluate(new BatchRequest(task, instances, programs, true));
+                    BatchResult result = backend.evaluate(new BatchRequest(task, instances, programs, true, TreeWalker.DEFAULT_MAX_CALLS));
                     for (int p = 0; p < chunk.size(); p++) {
                         compare(chunk.get(p), result, p, report);
                     }

@@ -29,14 +29,15 @@ public final class Profiler {
         this.repetitions = repetitions;
     }
 
-    public ProfileResult profile(Backend backend, Task task, List<TaskInstance> instances, List<Node.Program> programs,
-                                 int batch, Consumer<String> progress) {
+    /** A Karel workload on one of its backends, under the run settings' call limit. */
+    public ProfileResult profile(Backend backend, Task task, List<TaskInstance> instances, int maxCalls,
+                                 List<Node.Program> programs, int batch, Consumer<String> progress) {
         int batchSize = batch > 0 ? batch : programs.size();
         return time(backend.name(), backend.device(), task.name(), programs.size(), instances.size(), batchSize,
-                () -> pass(backend, task, instances, programs, batchSize), progress);
+                () -> pass(backend, task, instances, maxCalls, programs, batchSize), progress);
     }
 
-    /** A MiniGrid workload on one of its backends (the oracle today). */
+    /** A MiniGrid workload on one of its backends. */
     public ProfileResult profile(MiniGridEpisodes backend, MiniGridTask task, long[] seeds, int maxCalls,
                                  List<Node.Program> programs, int batch, Consumer<String> progress) {
         int batchSize = batch > 0 ? batch : programs.size();
@@ -94,12 +95,12 @@ public final class Profiler {
 
     private record Pass(double seconds, long calls, double checksum) {}
 
-    private static Pass pass(Backend backend, Task task, List<TaskInstance> instances, List<Node.Program> programs,
-                             int batchSize) {
+    private static Pass pass(Backend backend, Task task, List<TaskInstance> instances, int maxCalls,
+                             List<Node.Program> programs, int batchSize) {
         List<BatchRequest> requests = new ArrayList<>();
         for (int from = 0; from < programs.size(); from += batchSize) {
             requests.add(new BatchRequest(task, instances,
-                    programs.subList(from, Math.min(programs.size(), from + batchSize)), true));
+                    programs.subList(from, Math.min(programs.size(), from + batchSize)), true, maxCalls));
         }
         long calls = 0;
         double checksum = 0;

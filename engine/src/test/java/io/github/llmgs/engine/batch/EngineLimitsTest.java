@@ -25,7 +25,7 @@ class EngineLimitsTest {
     void theRequestRefusesWhatNoBackendHolds() {
         Node.Program fits = moves(511);
         CapacityException e = assertThrows(CapacityException.class,
-                () -> new BatchRequest(DOOR_KEY, INSTANCES, List.of(fits, moves(10_000)), false));
+                () -> new BatchRequest(DOOR_KEY, INSTANCES, List.of(fits, moves(10_000)), false, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS));
         assertEquals(1, e.program());
         assertEquals("program compiles to 10001 code words; the engine holds at most 512", e.problem());
         assertEquals("program 1 of the batch: program compiles to 10001 code words; the engine holds at most 512", e.getMessage());
@@ -33,7 +33,7 @@ class EngineLimitsTest {
         // (65 WHILEs take more than 512 words, so the code-words limit is the one a WHILE-heavy program meets)
         Node.Program repeats = Parser.parse("DEF run m( " + "REPEAT R=2 r( ".repeat(9) + "move" + " r)".repeat(9) + " m)");
         assertEquals("program nests REPEAT 9 deep; the engine holds at most 8", assertThrows(CapacityException.class,
-                () -> new BatchRequest(DOOR_KEY, INSTANCES, List.of(repeats), false)).problem());
+                () -> new BatchRequest(DOOR_KEY, INSTANCES, List.of(repeats), false, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS)).problem());
     }
 
     /** Before, cpu failed inside its worker ("internal error") where reference scored the program. */
@@ -42,10 +42,10 @@ class EngineLimitsTest {
         Node.Program big = moves(10_000);
         for (Backend b : List.of(new ReferenceBackend(1), new CpuBackend(1))) {
             try (b) {
-                BatchResult fits = b.evaluate(new BatchRequest(DOOR_KEY, INSTANCES, List.of(moves(511)), true));
+                BatchResult fits = b.evaluate(new BatchRequest(DOOR_KEY, INSTANCES, List.of(moves(511)), true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS));
                 assertEquals(2, fits.instances(), b.name());
                 assertThrows(CapacityException.class,
-                        () -> b.evaluate(new BatchRequest(DOOR_KEY, INSTANCES, List.of(big), true)), b.name());
+                        () -> b.evaluate(new BatchRequest(DOOR_KEY, INSTANCES, List.of(big), true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS)), b.name());
             }
         }
     }

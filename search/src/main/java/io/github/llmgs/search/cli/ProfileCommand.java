@@ -96,6 +96,7 @@ final class ProfileCommand implements Callable<Integer> {
             return profileMiniGrid(out, domainTask, w);
         }
         Task task = Inputs.task(taskName);
+        int maxCalls = domainTask.defaultSettings().maxCalls();
         List<TaskInstance> instances = new ArrayList<>();
         for (long s : Inputs.seeds("--seeds", seedsText)) instances.add(Inputs.instance(task, s, "--seeds"));
         Profiler profiler = new Profiler(warmup, repeat);
@@ -108,13 +109,13 @@ final class ProfileCommand implements Callable<Integer> {
                 out.printf("%8s %14s %14s %14s %16s%n", "batch", "programs/s", "episodes/s", "calls/s", "checksum");
                 for (int b : sweep) {
                     if (b < 1) throw new CliException("--sweep-batch sizes must be >= 1");
-                    ProfileResult r = profiler.profile(backend, task, instances, w.programs(), b, null);
+                    ProfileResult r = profiler.profile(backend, task, instances, maxCalls, w.programs(), b, null);
                     out.printf("%8d %14.0f %14.0f %14.3e %16.8f%n", b, r.programsPerSecond(), r.episodesPerSecond(),
                             r.callsPerSecond(), r.checksum());
                     out.flush();
                 }
             }
-            result = profiler.profile(backend, task, instances, w.programs(), batch, line -> {
+            result = profiler.profile(backend, task, instances, maxCalls, w.programs(), batch, line -> {
                 out.println("  " + line);
                 out.flush();
             });
@@ -129,7 +130,7 @@ final class ProfileCommand implements Callable<Integer> {
         }
         if (compareReference) {
             try (Backend oracle = BackendChoice.open("reference", new BackendOptions(1, null, 0), n -> { })) {
-                ProfileResult ref = new Profiler(0, 1).profile(oracle, task, instances, w.programs(), batch, null);
+                ProfileResult ref = new Profiler(0, 1).profile(oracle, task, instances, maxCalls, w.programs(), batch, null);
                 out.printf("vs our tree-walking oracle in this run (%,.0f programs/s): %.1fx%n", ref.programsPerSecond(),
                         result.programsPerSecond() / ref.programsPerSecond());
                 jsonOut.put("oracle_programs_per_s", ref.programsPerSecond());
