@@ -8,6 +8,7 @@ import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.Backends;
+import io.github.llmgs.engine.TreeWalker;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
 import java.io.BufferedReader;
@@ -71,7 +72,8 @@ public class NeighborhoodBenchmark {
         List<Node.Program> programs = workload();
         requests = new ArrayList<>();
         for (int from = 0; from < programs.size(); from += batch) {
-            requests.add(new BatchRequest(t, instances, programs.subList(from, Math.min(programs.size(), from + batch)), false));
+            requests.add(new BatchRequest(t, instances, programs.subList(from, Math.min(programs.size(), from + batch)), false,
+                    TreeWalker.DEFAULT_MAX_CALLS));
         }
         double checksum = 0;
         for (BatchRequest r : requests) {
