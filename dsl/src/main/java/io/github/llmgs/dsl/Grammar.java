@@ -96,7 +96,7 @@ public final class Grammar {
         this.argumentWeights = new double[featureWeights.length][];
         for (FeatureWord f : vocabulary.features()) {
             double[] w = new double[f.arguments().size()];
-            Arrays.fill(w, 1.0 / w.length);
+            Arrays.fill(w, 1.0 / w.length); // as the reference lists them
             argumentWeights[f.id()] = w;
         }
     }
@@ -107,118 +107,176 @@ public final class Grammar {
 
     /** A random program within {@link Limits}; over-limit draws are discarded and redrawn. */
     public Node.Program randomProgram(RandomGenerator rng) {
+        return randomProgram(Draws.of(rng));
+    }
+
+    /** A random program within {@link Limits}; the draws of rejected attempts are consumed. */
+    public Node.Program randomProgram(Draws draws) {
         while (true) {
-            Node.Program p = drawProgram(rng);
+            Node.Program p = drawProgram(draws);
             if (Limits.withinLimits(p)) {
                 return p;
             }
         }
     }
 
-    /** One fill of a Program, before the limit check (package-private for distribution tests). */
     Node.Program drawProgram(RandomGenerator rng) {
-        return new Node.Program((Node.Stmt) sample(Slot.STATEMENT, 1, 1, rng));
+        return drawProgram(Draws.of(rng));
+    }
+
+    /** One fill of a Program at height 1, chain position 0, before the limit check. */
+    Node.Program drawProgram(Draws draws) {
+        return new Node.Program((Node.Stmt) sample(Slot.STATEMENT, 1, 1, draws));
+    }
+
+    public Node sample(Slot slot, int parentDepth, int sequence, RandomGenerator rng) {
+        return sample(slot, parentDepth, sequence, Draws.of(rng));
     }
 
     /**
-     * A fresh subtree for a slot, drawn exactly as the reference's fill draws a child: no limit
-     * check of its own (the caller checks the whole program).
-     *
-     * @param parentDepth the depth the slot's parent is filled at (Program = 1, each
-     *     While/If/IFELSE/Repeat on the path adds 1)
-     * @param sequence the sequence the new node is filled at: the parent's sequence + 1 when the
-     *     parent is a Concatenate, else 1
+     * A child for a slot of a node filled at height {@code parentDepth}, drawn as the reference's
+     * fill draws it: kinds that add height get 0 if {@code parentDepth >= MAX_HEIGHT}, Concatenate
+     * gets 0 if the child's chain position {@code sequence} (the parent's + 1 under a
+     * Concatenate, else 1) is {@code >= MAX_CHAIN}.
      */
-    public Node sample(Slot slot, int parentDepth, int sequence, RandomGenerator rng) {
+    public Node sample(Slot slot, int parentDepth, int sequence, Draws draws) {
         boolean heightCapped = parentDepth >= Limits.MAX_HEIGHT;
         boolean chainCapped = sequence >= Limits.MAX_CHAIN;
-        return grow(slot, heightCapped, chainCapped, parentDepth, sequence, rng);
-    }
-
-    private Node grow(Slot slot, boolean heightCapped, boolean chainCapped, int baseDepth,
-            int sequence, RandomGenerator rng) {
         switch (slot) {
             case REPEAT_COUNT:
-                return new Node.ConstInt(rng.nextInt(MAX_REPEAT + 1));
-            case NOT_FEATURE:
-            case ITE_CONDITION:
-                return feature(rng);
+                return count(draws);
             case CONDITION:
-                return rng.nextDouble() * (vocabulary.featureWeight() + vocabulary.notWeight()) < vocabulary.notWeight()
-                        ? new Node.Not(feature(rng))
-                        : feature(rng);
+            case ITE_CONDITION:
+            case NOT_FEATURE:
+                return condition(slot == Slot.CONDITION, parentDepth, draws);
             default:
-                Kind kind = drawKind(slot == Slot.FIRST_STATEMENT || chainCapped, heightCapped, rng);
-                return statement(kind, baseDepth + kind.height, sequence, rng);
+                Kind kind = drawKind(slot == Slot.FIRST_STATEMENT || chainCapped, heightCapped, draws);
+                return statement(kind, parentDepth + kind.height, sequence, draws);
         }
     }
 
+    /**
+     * The mutation's replacement for a node at {@code slot} (spec/search.md section 6): only the
+     * production rule zeroes kinds here (no height or chain cap), and the inside is filled at the
+     * replaced node's height plus the replacement's own, at chain position 1, as the reference does.
+     *
+     * @param oldHeight the replaced node's height: its own 1-or-0 plus all its ancestors', Program included
+     */
+    public Node replacement(Slot slot, int oldHeight, Draws draws) {
+        switch (slot) {
+            case REPEAT_COUNT:
+                return count(draws);
+            case CONDITION:
+            case ITE_CONDITION:
+            case NOT_FEATURE:
+                return condition(slot == Slot.CONDITION, oldHeight, draws);
+            default:
+                Kind kind = drawKind(slot == Slot.FIRST_STATEMENT, false, draws);
+                return statement(kind, oldHeight + kind.height, 1, draws);
+        }
+    }
+
+    /** A count slot has one option, which still consumes its draw, then its value 0..19. */
+    private static Node.ConstInt count(Draws draws) {
+        choose(new double[] {1.0}, draws);
+        return new Node.ConstInt(chooseAsListed(COUNT_WEIGHTS, draws));
+    }
+
+    private static final double[] COUNT_WEIGHTS = new double[MAX_REPEAT + 1];
+
+    static {
+        Arrays.fill(COUNT_WEIGHTS, 1.0 / COUNT_WEIGHTS.length);
+    }
+
+    /** A condition slot: [feature, not], with not zeroed where the production rule forbids it. */
+    private Node.Cond condition(boolean notAllowed, int depth, Draws draws) {
+        double[] w = {vocabulary.featureWeight(), notAllowed ? vocabulary.notWeight() : 0};
+        if (choose(w, draws) == 1) {
+            return new Node.Not((Node.Feature) condition(false, depth, draws));
+        }
+        return feature(draws);
+    }
+
     /** A statement of the given kind whose children are filled at {@code depth, sequence}. */
-    private Node.Stmt statement(Kind kind, int depth, int sequence, RandomGenerator rng) {
+    private Node.Stmt statement(Kind kind, int depth, int sequence, Draws draws) {
         switch (kind) {
             case WHILE:
-                return new Node.While(
-                        (Node.Cond) sample(Slot.CONDITION, depth, 1, rng), body(depth, rng));
+                return new Node.While((Node.Cond) sample(Slot.CONDITION, depth, 1, draws), body(depth, draws));
             case IF:
-                return new Node.If(
-                        (Node.Cond) sample(Slot.CONDITION, depth, 1, rng), body(depth, rng));
+                return new Node.If((Node.Cond) sample(Slot.CONDITION, depth, 1, draws), body(depth, draws));
             case ITE:
                 return new Node.Ite(
-                        (Node.Cond) sample(Slot.ITE_CONDITION, depth, 1, rng),
-                        body(depth, rng),
-                        body(depth, rng));
+                        (Node.Cond) sample(Slot.ITE_CONDITION, depth, 1, draws),
+                        body(depth, draws),
+                        body(depth, draws));
             case REPEAT:
-                return new Node.Repeat(
-                        (Node.ConstInt) sample(Slot.REPEAT_COUNT, depth, 1, rng), body(depth, rng));
+                return new Node.Repeat((Node.ConstInt) sample(Slot.REPEAT_COUNT, depth, 1, draws), body(depth, draws));
             case CONCATENATE:
                 return new Node.Concatenate(
-                        (Node.Stmt) sample(Slot.FIRST_STATEMENT, depth, sequence + 1, rng),
-                        (Node.Stmt) sample(Slot.STATEMENT, depth, sequence + 1, rng));
+                        (Node.Stmt) sample(Slot.FIRST_STATEMENT, depth, sequence + 1, draws),
+                        (Node.Stmt) sample(Slot.STATEMENT, depth, sequence + 1, draws));
             default:
-                return new Node.Act(vocabulary.actions().get(draw(actionWeights, rng)));
+                return new Node.Act(vocabulary.actions().get(chooseAsListed(actionWeights, draws)));
         }
     }
 
     /** A body slot of a non-Concatenate parent, which starts a new chain. */
-    private Node.Stmt body(int parentDepth, RandomGenerator rng) {
-        return (Node.Stmt) sample(Slot.STATEMENT, parentDepth, 1, rng);
+    private Node.Stmt body(int parentDepth, Draws draws) {
+        return (Node.Stmt) sample(Slot.STATEMENT, parentDepth, 1, draws);
     }
 
-    private static Kind drawKind(boolean noConcatenate, boolean noHeight, RandomGenerator rng) {
+    private static Kind drawKind(boolean noConcatenate, boolean noHeight, Draws draws) {
         double[] w = new double[KINDS.length];
         for (Kind k : KINDS) {
             boolean excluded = (noConcatenate && k == Kind.CONCATENATE) || (noHeight && k.height > 0);
             w[k.ordinal()] = excluded ? 0 : k.weight;
         }
-        return KINDS[draw(w, rng)];
+        return KINDS[choose(w, draws)];
     }
 
     /** A feature's name, then (right after it) its argument if it takes one: one node. */
-    private Node.Feature feature(RandomGenerator rng) {
-        FeatureWord f = vocabulary.features().get(draw(featureWeights, rng));
+    private Node.Feature feature(Draws draws) {
+        FeatureWord f = vocabulary.features().get(chooseAsListed(featureWeights, draws));
         if (!f.takesArgument()) {
             return new Node.Feature(f);
         }
-        return new Node.Feature(f, f.arguments().get(draw(argumentWeights[f.id()], rng)));
+        return new Node.Feature(f, f.arguments().get(chooseAsListed(argumentWeights[f.id()], draws)));
     }
 
-    /** Index drawn with probability proportional to its weight (zero weights never drawn). */
-    private static int draw(double[] weights, RandomGenerator rng) {
+    /** numpy's {@code choice(options, p=w / w.sum())}: the reference normalises kind weights first. */
+    static int choose(double[] weights, Draws draws) {
         double total = 0;
         for (double w : weights) {
             total += w;
         }
-        double u = rng.nextDouble() * total;
-        int last = -1;
-        for (int i = 0; i < weights.length; i++) {
-            if (weights[i] > 0) {
-                last = i;
-                u -= weights[i];
-                if (u < 0) {
-                    return i;
-                }
+        double[] p = new double[weights.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = weights[i] / total;
+        }
+        return chooseAsListed(p, draws);
+    }
+
+    /**
+     * numpy's {@code choice(options, p)} arithmetic on weights as given: the running sum divided
+     * by its last element, one {@code random_sample()}, {@code searchsorted(side='right')}.
+     */
+    static int chooseAsListed(double[] p, Draws draws) {
+        double[] cdf = new double[p.length];
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            sum += p[i];
+            cdf[i] = sum;
+        }
+        double last = cdf[cdf.length - 1];
+        for (int i = 0; i < cdf.length; i++) {
+            cdf[i] /= last;
+        }
+        double u = draws.randomSample();
+        for (int i = 0; i < cdf.length; i++) {
+            if (cdf[i] > u) {
+                return i;
             }
         }
-        return last; // rounding left u at ~0: the last possible kind
+        return cdf.length - 1;
     }
 }

@@ -20,7 +20,12 @@ public final class Mutator {
      * there, its slot, the depth its parent is filled at, and the chain position the slot is
      * filled at. Parent links rather than copied paths keep a long program's sites linear in size.
      */
-    private record Site(Site parent, int index, Grammar.Slot slot, int parentDepth, int sequence) {}
+    private record Site(Site parent, int index, Grammar.Slot slot, int parentDepth, int sequence, Node node) {
+        /** The replaced node's height: its own 1-or-0 plus its ancestors', Program included. */
+        int height() {
+            return parentDepth + node.heightContribution();
+        }
+    }
 
     private final Grammar grammar;
 
@@ -34,10 +39,18 @@ public final class Mutator {
 
     /** A neighbour within {@link Limits}; over-limit candidates restart from the original program. */
     public Node.Program mutate(Node.Program program, RandomGenerator rng) {
+        return mutate(program, Draws.of(rng));
+    }
+
+    /**
+     * A neighbour drawn as the reference draws one (spec/search.md section 6): a node picked by
+     * {@code randint} among the pre-order listing, its replacement from {@link Grammar#replacement}.
+     */
+    public Node.Program mutate(Node.Program program, Draws draws) {
         List<Site> sites = sites(program);
         while (true) {
-            Site site = sites.get(rng.nextInt(sites.size()));
-            Node fresh = grammar.sample(site.slot(), site.parentDepth(), site.sequence(), rng);
+            Site site = sites.get(draws.randint(sites.size()));
+            Node fresh = grammar.replacement(site.slot(), site.height(), draws);
             Node.Program candidate = (Node.Program) replace(program, site, fresh);
             if (Limits.withinLimits(candidate)) {
                 return candidate;
@@ -62,7 +75,7 @@ public final class Mutator {
             Site tailSite = null;
             for (int i = 0; i < children.size(); i++) {
                 Node child = children.get(i);
-                Site site = new Site(at, i, Grammar.Slot.of(node, i), depth, childSequence);
+                Site site = new Site(at, i, Grammar.Slot.of(node, i), depth, childSequence, child);
                 out.add(site);
                 if (node instanceof Node.Concatenate && i == children.size() - 1) {
                     tail = child;

@@ -4,7 +4,7 @@ package io.github.llmgs.engine;
  * numpy's legacy {@code RandomState}: MT19937 seeded with {@code init_genrand}, and the draws
  * the reference's generators use. Reproduces numpy draw for draw (spec/karel.md section 4).
  */
-public final class RandomState {
+public final class RandomState implements io.github.llmgs.dsl.Draws {
     private static final int N = 624;
     private static final int M = 397;
     private final int[] mt = new int[N];
@@ -57,6 +57,12 @@ public final class RandomState {
             throw new IllegalArgumentException("randint: low >= high (" + low + ", " + high + ")");
         }
         return low + interval(high - 1 - low);
+    }
+
+    /** {@code randint(high)}: the reference's uniform node pick ({@code choice(nodes)}). */
+    @Override
+    public int randint(int high) {
+        return randint(0, high);
     }
 
     /** {@code randint} for the small int ranges the task generators use. */
@@ -112,6 +118,7 @@ public final class RandomState {
     }
 
     /** {@code random_sample()} (and {@code rand()}): 53-bit double in [0, 1). */
+    @Override
     public double randomSample() {
         long a = nextUint32() >>> 5;
         long b = nextUint32() >>> 6;

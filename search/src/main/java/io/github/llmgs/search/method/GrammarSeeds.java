@@ -26,8 +26,9 @@ public final class GrammarSeeds implements SeedSource {
     @Override
     public List<Node.Program> seeds(int count) {
         List<Node.Program> out = new ArrayList<>(count);
+        var stream = SearchStream.of(seed);
         for (int i = 0; i < count; i++) {
-            out.add(grammar.randomProgram(Streams.of(seed, Streams.RESTART, -1 - i)));
+            out.add(grammar.randomProgram(stream));
         }
         return out;
     }

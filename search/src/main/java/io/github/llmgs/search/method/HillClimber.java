@@ -1,62 +1,63 @@
 package io.github.llmgs.search.method;
 
+import io.github.llmgs.dsl.Draws;
 import io.github.llmgs.dsl.Mutator;
 import io.github.llmgs.dsl.Node;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One HC run (spec/search.md section 3) on the batch engine: neighbours are scored speculatively
- * in batches and the first strictly better one in order is taken, so the accepted path and the
- * count of programs evaluated are the sequential algorithm's. Neighbour i of the whole search
- * draws from stream (seed, NEIGHBOUR, i), i counting only neighbours the sequential algorithm
- * drew, so the batch size changes compute, never results.
+ * One climb as the reference runs it (spec/search.md section 6): evaluate the start program, then
+ * up to {@link #MAX_STEPS} steps that each draw all k neighbours from the search's one stream
+ * before evaluating any and move to the first strictly better one. The drawn neighbours are
+ * scored in growing batches; the stream and the count are the sequential algorithm's whatever
+ * the batch size, since every draw happens before any score is known.
  */
 public final class HillClimber {
-    /** First speculative batch of a climbing step; it doubles while no improvement turns up. */
+    /** First batch of a climbing step; it doubles while no improvement turns up. */
     static final int FIRST_BATCH = 32;
+    /** The reference's cap on the steps of one climb. */
+    static final int MAX_STEPS = 10_000;
 
     private final SearchState state;
     private final Mutator mutator;
-    private final long seed;
+    private final Draws stream;
     private final int maxBatch;
-    private long neighbours;
 
-    public HillClimber(SearchState state, Mutator mutator, long seed, int maxBatch) {
+    public HillClimber(SearchState state, Mutator mutator, Draws stream, int maxBatch) {
         this.state = state;
         this.mutator = mutator;
-        this.seed = seed;
+        this.stream = stream;
         this.maxBatch = maxBatch;
     }
 
-    /** Climbs from {@code start} with k neighbours per step until a local maximum or the end. */
+    /** Climbs from {@code start} with k neighbours per step until a local maximum, 1.0 or the step cap. */
     public void climb(Node.Program start, int k) {
         double score = state.evaluate(start);
         if (Double.isNaN(score)) return;
         Node.Program current = start;
-        while (!state.done()) {
-            int drawn = 0;
-            int speculative = Math.min(FIRST_BATCH, maxBatch);
+        for (int step = 0; step < MAX_STEPS; step++) {
+            if (score >= SearchState.SOLVED || state.cancelled()) return;
+            List<Node.Program> neighbours = new ArrayList<>(k);
+            for (int j = 0; j < k; j++) {
+                neighbours.add(mutator.mutate(current, stream));
+            }
             boolean improved = false;
-            while (drawn < k && !state.done()) {
-                int b = Math.min(speculative, k - drawn);
-                List<Node.Program> candidates = new ArrayList<>(b);
-                for (int j = 0; j < b; j++) {
-                    candidates.add(mutator.mutate(current, Streams.of(seed, Streams.NEIGHBOUR, neighbours + j)));
-                }
+            int batch = Math.min(FIRST_BATCH, maxBatch);
+            for (int from = 0; from < k && !improved; ) {
+                int to = Math.min(k, from + batch);
                 double threshold = score;
-                double[] counted = state.evaluateInOrder(candidates, (i, s) -> s > threshold);
-                neighbours += counted.length;
-                drawn += counted.length;
+                double[] counted = state.evaluateInClimb(neighbours.subList(from, to), (i, s) -> s > threshold);
                 int last = counted.length - 1;
                 if (last >= 0 && counted[last] > score) {
-                    current = candidates.get(last);
+                    current = neighbours.get(from + last);
                     score = counted[last];
                     improved = true;
-                    break;
+                } else if (counted.length < to - from) {
+                    return; // cancelled
                 }
-                if (counted.length < b) break;
-                speculative = Math.min(maxBatch, speculative * 2);
+                from = to;
+                batch = Math.min(maxBatch, batch * 2);
             }
             if (!improved) return;
         }

@@ -51,10 +51,11 @@ public final class HillClimbing implements SearchMethod {
 
     @Override
     public void run(SearchState state) {
-        HillClimber climber = new HillClimber(state, new Mutator(grammar), seed, batch);
-        for (long restart = 0; !state.done(); restart++) {
+        var stream = SearchStream.of(seed);
+        HillClimber climber = new HillClimber(state, new Mutator(grammar), stream, batch);
+        while (!state.done()) {
             int k = schedule == null ? fixedK : schedule.k(state.evaluated());
-            climber.climb(grammar.randomProgram(Streams.of(seed, Streams.RESTART, restart)), k);
+            climber.climb(grammar.randomProgram(stream), k);
         }
     }
 }

@@ -71,7 +71,8 @@ public final class LlmGuidedSearch implements SearchMethod {
             f.put("program", Printer.print(s.program()));
             state.event("seed_scored", f);
         }
-        HillClimber climber = new HillClimber(state, new Mutator(grammar), seed, batch);
+        // List.sort is stable: equal scores keep the seeds' order, as the reference's sort does
+        HillClimber climber = new HillClimber(state, new Mutator(grammar), SearchStream.of(seed), batch);
         while (!state.done() && !ranked.isEmpty()) {
             for (Scored s : ranked) {
                 if (state.done()) break;

@@ -30,14 +30,14 @@ public final class RandomSearch implements SearchMethod {
 
     @Override
     public void run(SearchState state) {
-        long drawn = 0;
+        var stream = SearchStream.of(seed);
         while (!state.done()) {
             int b = (int) Math.min(batch, state.remaining());
             List<Node.Program> programs = new ArrayList<>(b);
             for (int i = 0; i < b; i++) {
-                programs.add(grammar.randomProgram(Streams.of(seed, Streams.RANDOM_PROGRAM, drawn + i)));
+                programs.add(grammar.randomProgram(stream));
             }
-            drawn += state.evaluateInOrder(programs, (i, s) -> false).length;
+            state.evaluateInOrder(programs, (i, s) -> false);
         }
     }
 }

@@ -58,7 +58,18 @@ public final class SearchState {
      * the stop were computed (raw) but are not counted. The batch is cut to the budget first.
      */
     public double[] evaluateInOrder(List<Node.Program> candidates, StopRule stopAt) {
-        int n = (int) Math.min(candidates.size(), remaining());
+        return evaluate(candidates, stopAt, (int) Math.min(candidates.size(), remaining()));
+    }
+
+    /**
+     * As {@link #evaluateInOrder} inside a climb, where the reference does not check the budget
+     * (spec/search.md section 6): every candidate may count, so a run may end past its budget.
+     */
+    public double[] evaluateInClimb(List<Node.Program> candidates, StopRule stopAt) {
+        return evaluate(candidates, stopAt, candidates.size());
+    }
+
+    private double[] evaluate(List<Node.Program> candidates, StopRule stopAt, int n) {
         if (n == 0 || cancelled.getAsBoolean()) return new double[0];
         List<Node.Program> batch = candidates.subList(0, n);
         double[] scores = scorer.scores(batch);
@@ -74,9 +85,9 @@ public final class SearchState {
         return java.util.Arrays.copyOf(scores, counted);
     }
 
-    /** Scores one program (counts one evaluation). NaN if the budget is already spent. */
+    /** Scores one program (counts one evaluation) regardless of the budget; NaN if cancelled. */
     public double evaluate(Node.Program program) {
-        double[] s = evaluateInOrder(List.of(program), (i, score) -> false);
+        double[] s = evaluateInClimb(List.of(program), (i, score) -> false);
         return s.length == 0 ? Double.NaN : s[0];
     }
 
