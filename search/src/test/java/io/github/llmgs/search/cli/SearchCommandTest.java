@@ -70,7 +70,7 @@ class SearchCommandTest {
         assertTrue(r.out().contains("no LLM endpoint configured"), r::show);
         JsonNode result = result(tmp, "DoorKey", "llm-gs", 0);
         assertTrue(result.get("seeding").asText().startsWith("grammar"), result.toString());
-        assertEquals(500, result.get("programs_evaluated").asLong());
+        assertTrue(result.get("programs_evaluated").asLong() >= 500, result.toString()); // the last climb ends past the budget
     }
 
     @Test

@@ -86,4 +86,17 @@ class SearchReplayTest {
         }
         assertEquals(5174, checked);
     }
+
+    @Test
+    void shcOnFourCornersSeed0ReachesTheReferencesResult() {
+        // the check: the reference's own run, best 1.0 first reached after 631 programs
+        try (Backend backend = new CpuBackend(2)) {
+            Task task = Tasks.byName("FourCorners");
+            SearchState state = new SearchState(5000, new BatchScorer(backend, task, SearchDeterminismTest.instances(task), 64,
+                    TreeWalker.DEFAULT_MAX_CALLS), SearchListener.NONE, () -> false);
+            HillClimbing.shc(Schedule.paper(5000), 0, 64).run(state);
+            assertEquals(1.0, state.bestScore());
+            assertEquals(631, state.bestFoundAt());
+        }
+    }
 }
