@@ -33,20 +33,27 @@ public abstract class SearchScoresTest {
 
     protected abstract Backend backend();
 
-    /** The recorded score of each distinct program, per task, in first-seen order. */
-    static Map<String, Map<String, Double>> recorded() throws IOException {
-        Map<String, Map<String, Double>> byTask = new LinkedHashMap<>();
+    /** The recorded searches of search.jsonl, one JSON object per run, from the test classpath. */
+    public static List<JsonNode> runs() throws IOException {
+        List<JsonNode> runs = new ArrayList<>();
         try (InputStream in = SearchScoresTest.class.getResourceAsStream("/conformance/search/search.jsonl")) {
             if (in == null) throw new IllegalStateException("/conformance/search/search.jsonl is not on the test classpath");
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) continue;
-                JsonNode run = JSON.readTree(line);
-                Map<String, Double> scores = byTask.computeIfAbsent(run.get("task").asText(), t -> new LinkedHashMap<>());
-                for (JsonNode e : run.get("evaluations")) {
-                    Double before = scores.put(e.get(0).asText(), e.get(1).asDouble());
-                    assertTrue(before == null || before == e.get(1).asDouble(), "the reference scores a program the same every time");
-                }
+                if (!line.isBlank()) runs.add(JSON.readTree(line));
+            }
+        }
+        return runs;
+    }
+
+    /** The recorded score of each distinct program, per task, in first-seen order. */
+    static Map<String, Map<String, Double>> recorded() throws IOException {
+        Map<String, Map<String, Double>> byTask = new LinkedHashMap<>();
+        for (JsonNode run : runs()) {
+            Map<String, Double> scores = byTask.computeIfAbsent(run.get("task").asText(), t -> new LinkedHashMap<>());
+            for (JsonNode e : run.get("evaluations")) {
+                Double before = scores.put(e.get(0).asText(), e.get(1).asDouble());
+                assertTrue(before == null || before == e.get(1).asDouble(), "the reference scores a program the same every time");
             }
         }
         return byTask;

@@ -3,33 +3,21 @@ package io.github.llmgs.search.method;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.llmgs.dsl.Grammar;
 import io.github.llmgs.dsl.Mutator;
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.Parser;
 import io.github.llmgs.dsl.Printer;
 import io.github.llmgs.engine.RandomState;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The grammar and the mutation on the reference's stream, against the public search vectors' first draws. */
 class ReferenceDrawTest {
 
+    /** The public search vectors (search.jsonl, from the engine's test resources). */
     static List<JsonNode> runs() throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                ReferenceDrawTest.class.getResourceAsStream("/conformance/search/search.jsonl"), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank()) out.add(json.readTree(line));
-            }
-        }
-        return out;
+        return io.github.llmgs.engine.SearchScoresTest.runs();
     }
 
     @Test
