@@ -11,11 +11,15 @@ import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseContext;
 import static org.jocl.CL.clSetKernelArg;
 
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.Printer;
+import io.github.llmgs.engine.ExitStatus;
 import io.github.llmgs.engine.batch.BackendException;
 import io.github.llmgs.engine.batch.BackendOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -276,6 +280,20 @@ public final class DeviceContext implements AutoCloseable {
             stamp = 1;
         }
         return (int) stamp;
+    }
+
+    /**
+     * Verified code never makes a kernel report BAD_OPCODE; if one does, that is a backend bug,
+     * named with the program and the instance ({@code instance} says which, e.g. "on instance 3").
+     */
+    public static void refuseBadOpcodes(int[] status, int instances, List<Node.Program> programs, IntFunction<String> instance) {
+        for (int i = 0; i < status.length; i++) {
+            if (status[i] == ExitStatus.BAD_OPCODE.ordinal()) {
+                throw new IllegalStateException("the OpenCL kernel rejected the verified bytecode of program " + (i / instances)
+                        + " (" + Printer.print(programs.get(i / instances)) + ") " + instance.apply(i % instances)
+                        + ": a backend bug (BAD_OPCODE)");
+            }
+        }
     }
 
     public static long roundUp(long value, long multiple) {

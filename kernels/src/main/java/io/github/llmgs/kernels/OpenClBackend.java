@@ -3,7 +3,6 @@ package io.github.llmgs.kernels;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 
-import io.github.llmgs.dsl.Printer;
 import io.github.llmgs.dsl.bytecode.Compiler;
 import io.github.llmgs.engine.ExitStatus;
 import io.github.llmgs.engine.Task;
@@ -100,13 +99,7 @@ public final class OpenClBackend implements Backend {
             codes[k] = Compiler.compile(req.programs().get(k)).code(); // Compiler.compile runs Verifier.verify
         }
         Episodes e = run(req.task(), req.instances(), codes, req.maxCalls(), req.perEpisode());
-        for (int i = 0; i < e.status.length; i++) {
-            if (e.status[i] == STATUS_BAD_OPCODE) {
-                throw new IllegalStateException("the OpenCL kernel rejected the verified bytecode of program " + (i / n)
-                        + " (" + Printer.print(req.programs().get(i / n)) + ") on instance " + (i % n)
-                        + ": a backend bug (BAD_OPCODE)");
-            }
-        }
+        DeviceContext.refuseBadOpcodes(e.status, n, req.programs(), instance -> "on instance " + instance);
         boolean[] crashed = new boolean[e.crashed.length];
         ExitStatus[] exits = new ExitStatus[e.status.length];
         ExitStatus[] byNumber = ExitStatus.values();

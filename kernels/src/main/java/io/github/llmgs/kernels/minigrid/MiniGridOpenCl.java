@@ -4,8 +4,6 @@ import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 
 import io.github.llmgs.dsl.Node;
-import io.github.llmgs.dsl.Printer;
-import io.github.llmgs.engine.ExitStatus;
 import io.github.llmgs.engine.batch.BatchResult;
 import io.github.llmgs.engine.batch.CapacityException;
 import io.github.llmgs.engine.minigrid.EpisodeResult;
@@ -36,8 +34,6 @@ import org.jocl.cl_kernel;
  * in seed order ({@link BatchResult#mean}), so they equal every other backend's.
  */
 public final class MiniGridOpenCl implements MiniGridEpisodes {
-    private static final int STATUS_BAD_OPCODE = ExitStatus.BAD_OPCODE.ordinal();
-
     private final DeviceContext device;
     private final DeviceBuffer cells;
     private final DeviceBuffer starts;
@@ -199,13 +195,7 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
             endCells.read(Pointer.to(trace.endCells), trace.endCells.length);
             endStart.read(Pointer.to(trace.endStart), (long) trace.endStart.length * Sizeof.cl_int);
         }
-        for (int i = 0; i < t; i++) {
-            if (e.status[i] == STATUS_BAD_OPCODE) {
-                throw new IllegalStateException("the OpenCL kernel rejected the verified bytecode of program " + (i / n)
-                        + " (" + Printer.print(programs.get(i / n)) + ") on " + task.name() + " seed " + seeds[i % n]
-                        + ": a backend bug (BAD_OPCODE)");
-            }
-        }
+        DeviceContext.refuseBadOpcodes(e.status, n, programs, i -> "on " + task.name() + " seed " + seeds[i]);
         return e;
     }
 
