@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Which domain's vectors a directory holds: Karel's (random_state.jsonl, snake_tape.jsonl) or
- * MiniGrid's (rng.jsonl, traces.jsonl). A directory with only instances.jsonl or episodes.jsonl
- * is told by the task named on its first line.
+ * Which vectors a directory holds: Karel's (random_state.jsonl, snake_tape.jsonl), MiniGrid's
+ * (rng.jsonl, traces.jsonl) or the reference's recorded searches (search.jsonl, Karel tasks). A
+ * directory with only instances.jsonl or episodes.jsonl is told by the task named on its first line.
  */
 public enum VectorLayout {
     KAREL("karel", List.of("random_state.jsonl", "snake_tape.jsonl")),
-    MINIGRID("minigrid", List.of("rng.jsonl", "traces.jsonl"));
+    MINIGRID("minigrid", List.of("rng.jsonl", "traces.jsonl")),
+    SEARCH("search", List.of("search.jsonl"));
 
     private static final List<String> SHARED = List.of("instances.jsonl", "episodes.jsonl");
 
@@ -35,12 +36,14 @@ public enum VectorLayout {
         }
         boolean karel = KAREL.ownFiles.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
         boolean miniGrid = MINIGRID.ownFiles.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
-        if (karel && miniGrid) {
-            throw new VectorFormatException(dir + ": holds both Karel vectors (random_state.jsonl, snake_tape.jsonl) and "
-                    + "MiniGrid vectors (rng.jsonl, traces.jsonl); keep one domain per directory");
+        boolean search = SEARCH.ownFiles.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
+        if ((karel ? 1 : 0) + (miniGrid ? 1 : 0) + (search ? 1 : 0) > 1) {
+            throw new VectorFormatException(dir + ": holds more than one kind of vectors (Karel's random_state.jsonl, "
+                    + "snake_tape.jsonl; MiniGrid's rng.jsonl, traces.jsonl; searches' search.jsonl); keep one kind per directory");
         }
         if (karel) return KAREL;
         if (miniGrid) return MINIGRID;
+        if (search) return SEARCH;
         for (String f : SHARED) {
             Path file = dir.resolve(f);
             if (Files.isRegularFile(file)) {
@@ -52,7 +55,8 @@ public enum VectorLayout {
             }
         }
         throw new VectorFormatException(dir + ": no vectors files (expected Karel's instances.jsonl, random_state.jsonl, "
-                + "snake_tape.jsonl, episodes.jsonl or MiniGrid's instances.jsonl, rng.jsonl, episodes.jsonl, traces.jsonl)");
+                + "snake_tape.jsonl, episodes.jsonl, MiniGrid's instances.jsonl, rng.jsonl, episodes.jsonl, traces.jsonl, "
+                + "or search.jsonl)");
     }
 
     private static boolean isMiniGridTask(String name) {

@@ -7,6 +7,7 @@ import io.github.llmgs.engine.conformance.VectorLayout;
 import io.github.llmgs.engine.minigrid.MiniGridConformance;
 import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.search.BackendChoice;
+import io.github.llmgs.search.conformance.SearchReplay;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -24,9 +25,11 @@ import picocli.CommandLine.Spec;
         description = {"Check a backend against the reference implementation's vectors.",
                 "Runs the conformance vectors on a backend and prints the report; exit code 0 only if every check",
                 "passes. The layout says the domain: Karel's (instances, RandomState draws, Snake's tape, episodes)",
-                "or MiniGrid's (instances, RNG draws and reset calls, episodes, step traces; reference backend only)."},
+                "MiniGrid's (instances, RNG draws and reset calls, episodes, step traces) or recorded searches",
+                "(search.jsonl: each search rerun on the backend, every evaluation compared, program and score exactly)."},
         footer = {"", "Examples:", "  llmgs conformance --vectors engine/src/test/resources/conformance/karel",
                 "  llmgs conformance --vectors engine/src/test/resources/conformance/minigrid",
+                "  llmgs conformance --vectors engine/src/test/resources/conformance/search --backend opencl",
                 "  llmgs conformance --vectors engine/src/test/resources/conformance/karel --backend opencl --device NVIDIA"})
 final class ConformanceCommand implements Callable<Integer> {
     @Spec
@@ -34,8 +37,13 @@ final class ConformanceCommand implements Callable<Integer> {
 
     @Option(names = "--vectors", required = true, paramLabel = "DIR",
             description = "Directory with Karel's instances.jsonl, random_state.jsonl, snake_tape.jsonl, episodes.jsonl "
-                    + "or MiniGrid's instances.jsonl, rng.jsonl, episodes.jsonl, traces.jsonl.")
+                    + "MiniGrid's instances.jsonl, rng.jsonl, episodes.jsonl, traces.jsonl, or search.jsonl.")
     Path vectors;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1024",
+            description = "Most programs per backend call when replaying searches (default: ${DEFAULT-VALUE}); "
+                    + "it changes compute, never the sequence.")
+    int batch;
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = BackendChoice.DEFAULT,
             description = "Backend to check (default: ${DEFAULT-VALUE}).")
@@ -50,7 +58,9 @@ final class ConformanceCommand implements Callable<Integer> {
         ConformanceReport report;
         String header;
         PrintWriter err = spec.commandLine().getErr();
-        if (VectorLayout.detect(vectors) == VectorLayout.MINIGRID) {
+        VectorLayout layout = VectorLayout.detect(vectors);
+        if (batch < 1) throw new CliException("--batch must be >= 1, got " + batch);
+        if (layout == VectorLayout.MINIGRID) {
             try (MiniGridEpisodes backend = Inputs.miniGridBackend(backendName, where.threads, where.device,
                     note -> { err.println(note); err.flush(); })) {
                 header = String.format("backend %s (%s), MiniGrid vectors %s%n", backend.name(), backend.device(), vectors);
@@ -59,8 +69,14 @@ final class ConformanceCommand implements Callable<Integer> {
             return print(out, header, report);
         }
         try (Backend backend = Inputs.backend(backendName, where.threads, where.device, note -> { err.println(note); err.flush(); })) {
-            header = String.format("backend %s (%s), vectors %s%n", backend.name(), backend.device(), vectors);
-            report = new ConformanceRunner(backend).run(vectors);
+            if (layout == VectorLayout.SEARCH) {
+                header = String.format("backend %s (%s), search vectors %s, batch %d%n", backend.name(), backend.device(),
+                        vectors, batch);
+                report = new SearchReplay(backend, batch).run(vectors);
+            } else {
+                header = String.format("backend %s (%s), vectors %s%n", backend.name(), backend.device(), vectors);
+                report = new ConformanceRunner(backend).run(vectors);
+            }
         }
         return print(out, header, report);
     }

@@ -77,6 +77,7 @@ public final class SearchState {
         int counted = 0;
         for (int i = 0; i < n; i++) {
             counted++;
+            listener.evaluated(evaluated, batch.get(i), scores[i]);
             evaluated++;
             observe(batch.get(i), scores[i]);
             if (stopAt.stopAfter(i, scores[i]) || bestScore >= SOLVED) break;

@@ -15,4 +15,20 @@ public interface SeedSource {
      * must return soon, by throwing, and make no further requests.
      */
     default void cancel() {}
+
+    /** Programs given up front (a recorded run's seeds), the first {@code count} of them. */
+    static SeedSource of(List<Node.Program> programs, String description) {
+        List<Node.Program> fixed = List.copyOf(programs);
+        return new SeedSource() {
+            @Override
+            public List<Node.Program> seeds(int count) {
+                return fixed.subList(0, Math.min(count, fixed.size()));
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+        };
+    }
 }

@@ -119,8 +119,9 @@ class MiniGridConformanceCommandTest {
     void karelAndMiniGridFilesTogetherAreRefused(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("rng.jsonl"), MiniGridVectors.text("rng.jsonl"));
         Files.copy(Cli.vectors().resolve("random_state.jsonl"), dir.resolve("random_state.jsonl"));
-        Cli.run("conformance", "--vectors", dir.toString()).assertUserError(dir + ": holds both Karel vectors "
-                + "(random_state.jsonl, snake_tape.jsonl) and MiniGrid vectors (rng.jsonl, traces.jsonl); keep one domain per directory");
+        Cli.run("conformance", "--vectors", dir.toString()).assertUserError(dir + ": holds more than one kind of vectors "
+                + "(Karel's random_state.jsonl, snake_tape.jsonl; MiniGrid's rng.jsonl, traces.jsonl; searches' search.jsonl); "
+                + "keep one kind per directory");
     }
 
     /**

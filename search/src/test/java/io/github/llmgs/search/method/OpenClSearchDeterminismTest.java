@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ({@code CI=true} or {@code LLMGS_REQUIRE_OPENCL=1}) a missing OpenCL device fails the test.
  */
 class OpenClSearchDeterminismTest {
-    private static Backend openCl() {
+    /** The OpenCL backend, or a skip (a failure under CI) naming why there is none. */
+    static Backend openCl() {
         var a = new OpenClBackendProvider().probe(BackendOptions.defaults());
         if (!a.available()) {
             String reason = "no usable OpenCL device: " + a.description();

@@ -1,90 +1,76 @@
 package io.github.llmgs.search.method;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.llmgs.dsl.Node;
-import io.github.llmgs.dsl.Parser;
-import io.github.llmgs.dsl.Printer;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.TreeWalker;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.CpuBackend;
-import java.util.ArrayList;
+import io.github.llmgs.engine.conformance.ConformanceReport;
+import io.github.llmgs.search.conformance.SearchReplay;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every recorded evaluation of the public search vectors, replayed on the cpu backend: same program, same double. */
 class SearchReplayTest {
+    static final int RECORDED = 5174;
 
-    record Evaluation(String program, double score) {}
-
-    /** Records what the search scores; with batch 1 every scored program is a counted evaluation. */
-    static final class Recording implements Scorer {
-        final Scorer inner;
-        final List<Evaluation> seen = new ArrayList<>();
-
-        Recording(Scorer inner) {
-            this.inner = inner;
+    /** A directory holding the public search vectors (from the engine's test resources). */
+    static Path vectors(Path dir) throws IOException {
+        try (InputStream in = SearchReplayTest.class.getResourceAsStream("/conformance/search/" + SearchReplay.FILE)) {
+            Files.copy(in, dir.resolve(SearchReplay.FILE));
         }
-
-        @Override
-        public double[] scores(List<Node.Program> programs) {
-            double[] s = inner.scores(programs);
-            for (int i = 0; i < s.length; i++) seen.add(new Evaluation(Printer.print(programs.get(i)), s[i]));
-            return s;
-        }
-
-        @Override
-        public long computed() {
-            return inner.computed();
-        }
+        return dir;
     }
 
-    static SearchMethod method(JsonNode run) {
-        long seed = run.get("seed").asLong();
-        long budget = run.get("budget").asLong();
-        return switch (run.get("method").asText()) {
-            case "hc" -> HillClimbing.hc(run.get("k").asInt(), seed, 1);
-            case "shc" -> HillClimbing.shc(new Schedule(run.get("k_start").asInt(), run.get("k_end").asInt(), budget), seed, 1);
-            default -> {
-                List<Node.Program> seeds = new ArrayList<>();
-                for (JsonNode p : run.get("seed_programs")) seeds.add(Parser.parse(p.asText()));
-                SeedSource source = new SeedSource() {
-                    public List<Node.Program> seeds(int count) { return seeds; }
-                    public String description() { return "recorded"; }
-                };
-                yield new LlmGuidedSearch(source,
-                        new Schedule(run.get("k_start").asInt(), run.get("k_end").asInt(), budget), seed, 1);
-            }
-        };
+    /** Batch size changes compute, never the sequence: one program per call up to whole neighbourhoods. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 1024})
+    void everyRecordedEvaluationReplays(int batch, @TempDir Path dir) throws IOException {
+        try (Backend backend = new CpuBackend(2)) {
+            ConformanceReport report = new SearchReplay(backend, batch).run(vectors(dir));
+            assertEquals(List.of(), report.mismatches());
+            assertEquals(RECORDED, report.passed());
+        }
     }
 
     @Test
-    void everyRecordedEvaluationReplays() throws Exception {
-        int checked = 0;
-        try (Backend backend = new CpuBackend(2)) {
-            for (JsonNode run : ReferenceDrawTest.runs()) {
-                Task task = Tasks.byName(run.get("task").asText());
-                int n = run.get("n").asInt();
-                Recording scorer = new Recording(new BatchScorer(backend, task, SearchDeterminismTest.instances(task), 1,
-                        TreeWalker.DEFAULT_MAX_CALLS));
-                SearchState state = new SearchState(run.get("budget").asLong(), scorer, SearchListener.NONE,
-                        () -> scorer.seen.size() >= n);
-                method(run).run(state);
-                String name = run.get("task").asText() + " " + run.get("method").asText() + " seed " + run.get("seed");
-                JsonNode evals = run.get("evaluations");
-                assertEquals(n, Math.min(n, scorer.seen.size()), name + ": evaluations made");
-                for (int i = 0; i < n; i++) {
-                    Evaluation got = scorer.seen.get(i);
-                    assertEquals(evals.get(i).get(0).asText(), got.program(), name + " evaluation " + i);
-                    assertEquals(evals.get(i).get(1).asDouble(), got.score(), 0.0, name + " evaluation " + i);
-                    checked++;
-                }
-            }
+    void aChangedRecordIsReportedWithItsRunIndexProgramsAndScores(@TempDir Path dir) throws IOException {
+        Path file = vectors(dir).resolve(SearchReplay.FILE);
+        List<String> lines = Files.readAllLines(file);
+        // the second run (Harvester shc seed 1): its fourth recorded score nudged by one ulp
+        String run = lines.get(1);
+        int at = nthScore(run, 3);
+        int end = run.indexOf(']', at);
+        double recorded = Double.parseDouble(run.substring(at, end));
+        double nudged = Math.nextUp(recorded);
+        lines.set(1, run.substring(0, at) + nudged + run.substring(end));
+        Files.write(file, lines);
+        try (Backend backend = new CpuBackend(1)) {
+            ConformanceReport report = new SearchReplay(backend, 64).run(dir);
+            assertEquals(1, report.failed());
+            String m = report.mismatches().get(0);
+            assertTrue(m.startsWith(SearchReplay.FILE + ": " + file + ":2 (Harvester shc seed 1), evaluation 3 (of 224;"), m);
+            assertTrue(m.contains("\nreference: " + nudged + "  "), m);
+            assertTrue(m.contains("\nengine:    " + recorded + "  "), m);
+            assertEquals(RECORDED - 224 + 3, report.passed());
         }
-        assertEquals(5174, checked);
+    }
+
+    /** Where the {@code i}-th score of a line's evaluations starts: after the program's closing quote and comma. */
+    private static int nthScore(String line, int i) {
+        int at = line.indexOf("\"evaluations\"");
+        for (int k = 0; k <= i; k++) at = line.indexOf("\", ", line.indexOf("[\"", at + 1)) + 3;
+        return at;
     }
 
     @Test
