@@ -76,13 +76,35 @@ public final class Grammar {
 
     private static final Kind[] KINDS = Kind.values();
 
+    /** Statement kinds, indexed by {@link #kindsIndex}: with and without Concatenate and the kinds that add height. */
+    private static final Choice[] KIND_CHOICES = new Choice[4];
+    /** A count slot has one option, which still consumes its draw. */
+    private static final Choice COUNT_SLOT = Choice.normalised(new double[] {1.0});
+    private static final Choice COUNTS;
+
+    static {
+        for (int i = 0; i < KIND_CHOICES.length; i++) {
+            double[] w = new double[KINDS.length];
+            for (Kind k : KINDS) {
+                boolean excluded = ((i & 1) != 0 && k == Kind.CONCATENATE) || ((i & 2) != 0 && k.height > 0);
+                w[k.ordinal()] = excluded ? 0 : k.weight; // a zeroed kind stays in the list
+            }
+            KIND_CHOICES[i] = Choice.normalised(w);
+        }
+        double[] counts = new double[MAX_REPEAT + 1];
+        Arrays.fill(counts, 1.0 / counts.length);
+        COUNTS = Choice.asListed(counts);
+    }
+
     private final Vocabulary vocabulary;
     /** Indexed like {@link Vocabulary#actions()}. */
-    private final double[] actionWeights;
+    private final Choice actions;
     /** Indexed like {@link Vocabulary#features()}. */
-    private final double[] featureWeights;
-    /** Per feature, its arguments' weights (uniform), empty for a feature without one. */
-    private final double[][] argumentWeights;
+    private final Choice features;
+    /** Per feature id, its arguments (uniform); null for a feature without one. */
+    private final Choice[] arguments;
+    /** [feature, not] for a condition slot; index 1 with not zeroed where the production rule forbids it. */
+    private final Choice[] conditions;
 
     /** The Karel grammar. */
     public Grammar() {
@@ -91,14 +113,19 @@ public final class Grammar {
 
     public Grammar(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
-        this.actionWeights = vocabulary.actions().stream().mapToDouble(ActionWord::weight).toArray();
-        this.featureWeights = vocabulary.features().stream().mapToDouble(FeatureWord::weight).toArray();
-        this.argumentWeights = new double[featureWeights.length][];
+        this.actions = Choice.asListed(vocabulary.actions().stream().mapToDouble(ActionWord::weight).toArray());
+        this.features = Choice.asListed(vocabulary.features().stream().mapToDouble(FeatureWord::weight).toArray());
+        this.arguments = new Choice[vocabulary.features().size()];
         for (FeatureWord f : vocabulary.features()) {
+            if (!f.takesArgument()) continue;
             double[] w = new double[f.arguments().size()];
             Arrays.fill(w, 1.0 / w.length); // as the reference lists them
-            argumentWeights[f.id()] = w;
+            arguments[f.id()] = Choice.asListed(w);
         }
+        this.conditions = new Choice[] {
+            Choice.normalised(new double[] {vocabulary.featureWeight(), vocabulary.notWeight()}),
+            Choice.normalised(new double[] {vocabulary.featureWeight(), 0})
+        };
     }
 
     public Vocabulary vocabulary() {
@@ -176,22 +203,15 @@ public final class Grammar {
         }
     }
 
-    /** A count slot has one option, which still consumes its draw, then its value 0..19. */
+    /** A count slot's one option, then its value 0..19. */
     private static Node.ConstInt count(Draws draws) {
-        choose(new double[] {1.0}, draws);
-        return new Node.ConstInt(chooseAsListed(COUNT_WEIGHTS, draws));
-    }
-
-    private static final double[] COUNT_WEIGHTS = new double[MAX_REPEAT + 1];
-
-    static {
-        Arrays.fill(COUNT_WEIGHTS, 1.0 / COUNT_WEIGHTS.length);
+        COUNT_SLOT.draw(draws);
+        return new Node.ConstInt(COUNTS.draw(draws));
     }
 
     /** A condition slot: [feature, not], with not zeroed where the production rule forbids it. */
     private Node.Cond condition(boolean notAllowed, int depth, Draws draws) {
-        double[] w = {vocabulary.featureWeight(), notAllowed ? vocabulary.notWeight() : 0};
-        if (choose(w, draws) == 1) {
+        if (conditions[notAllowed ? 0 : 1].draw(draws) == 1) {
             return new Node.Not((Node.Feature) condition(false, depth, draws));
         }
         return feature(draws);
@@ -216,7 +236,7 @@ public final class Grammar {
                         (Node.Stmt) sample(Slot.FIRST_STATEMENT, depth, sequence + 1, draws),
                         (Node.Stmt) sample(Slot.STATEMENT, depth, sequence + 1, draws));
             default:
-                return new Node.Act(vocabulary.actions().get(chooseAsListed(actionWeights, draws)));
+                return new Node.Act(vocabulary.actions().get(actions.draw(draws)));
         }
     }
 
@@ -226,57 +246,15 @@ public final class Grammar {
     }
 
     private static Kind drawKind(boolean noConcatenate, boolean noHeight, Draws draws) {
-        double[] w = new double[KINDS.length];
-        for (Kind k : KINDS) {
-            boolean excluded = (noConcatenate && k == Kind.CONCATENATE) || (noHeight && k.height > 0);
-            w[k.ordinal()] = excluded ? 0 : k.weight;
-        }
-        return KINDS[choose(w, draws)];
+        return KINDS[KIND_CHOICES[(noConcatenate ? 1 : 0) | (noHeight ? 2 : 0)].draw(draws)];
     }
 
     /** A feature's name, then (right after it) its argument if it takes one: one node. */
     private Node.Feature feature(Draws draws) {
-        FeatureWord f = vocabulary.features().get(chooseAsListed(featureWeights, draws));
+        FeatureWord f = vocabulary.features().get(features.draw(draws));
         if (!f.takesArgument()) {
             return new Node.Feature(f);
         }
-        return new Node.Feature(f, f.arguments().get(chooseAsListed(argumentWeights[f.id()], draws)));
-    }
-
-    /** numpy's {@code choice(options, p=w / w.sum())}: the reference normalises kind weights first. */
-    static int choose(double[] weights, Draws draws) {
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
-        double[] p = new double[weights.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = weights[i] / total;
-        }
-        return chooseAsListed(p, draws);
-    }
-
-    /**
-     * numpy's {@code choice(options, p)} arithmetic on weights as given: the running sum divided
-     * by its last element, one {@code random_sample()}, {@code searchsorted(side='right')}.
-     */
-    static int chooseAsListed(double[] p, Draws draws) {
-        double[] cdf = new double[p.length];
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            sum += p[i];
-            cdf[i] = sum;
-        }
-        double last = cdf[cdf.length - 1];
-        for (int i = 0; i < cdf.length; i++) {
-            cdf[i] /= last;
-        }
-        double u = draws.randomSample();
-        for (int i = 0; i < cdf.length; i++) {
-            if (cdf[i] > u) {
-                return i;
-            }
-        }
-        return cdf.length - 1;
+        return new Node.Feature(f, f.arguments().get(arguments[f.id()].draw(draws)));
     }
 }

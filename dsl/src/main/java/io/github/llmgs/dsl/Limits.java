@@ -16,10 +16,53 @@ public final class Limits {
 
     private Limits() {}
 
+    /**
+     * {@code height <= MAX_HEIGHT && longestSequence <= MAX_CHAIN && tokens <= MAX_TOKENS}, in one
+     * walk that stops at the first limit broken: every neighbour the search draws is checked.
+     */
     public static boolean withinLimits(Node.Program program) {
-        return height(program) <= MAX_HEIGHT
-                && longestSequence(program) <= MAX_CHAIN
-                && tokens(program) <= MAX_TOKENS;
+        Walk walk = new Walk();
+        return walk.statement(program.body(), 1) && walk.tokens <= MAX_TOKENS;
+    }
+
+    /** The three measures at once; {@code depth} is the height of the statement's parent, Program counted. */
+    private static final class Walk {
+        int tokens = 4; // DEF run m( m)
+
+        boolean statement(Node.Stmt s, int depth) {
+            int run = 0;
+            while (s instanceof Node.Concatenate c) {
+                if (++run >= MAX_CHAIN || !statement(c.first(), depth)) return false;
+                s = c.rest();
+            }
+            int height = depth + s.heightContribution();
+            if (height > MAX_HEIGHT) return false;
+            if (s instanceof Node.Act) {
+                tokens += 1;
+            } else if (s instanceof Node.While w) {
+                tokens += 5; // WHILE c( c) w( w)
+                return condition(w.cond()) && statement(w.body(), height);
+            } else if (s instanceof Node.If i) {
+                tokens += 5;
+                return condition(i.cond()) && statement(i.body(), height);
+            } else if (s instanceof Node.Ite t) {
+                tokens += 8; // IFELSE c( c) i( i) ELSE e( e)
+                return condition(t.cond()) && statement(t.then(), height) && statement(t.otherwise(), height);
+            } else if (s instanceof Node.Repeat r) {
+                tokens += 4; // REPEAT R=n r( r)
+                return statement(r.body(), height);
+            }
+            return tokens <= MAX_TOKENS;
+        }
+
+        boolean condition(Node.Cond c) {
+            if (c instanceof Node.Not n) {
+                tokens += 3; // not c( c)
+                c = n.feature();
+            }
+            tokens += ((Node.Feature) c).argument() != null ? 4 : 1;
+            return tokens <= MAX_TOKENS;
+        }
     }
 
     // Every measure below walks a statement list (a right-nested Concatenate chain as long as the

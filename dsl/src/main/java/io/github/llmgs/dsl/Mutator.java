@@ -47,7 +47,23 @@ public final class Mutator {
      * {@code randint} among the pre-order listing, its replacement from {@link Grammar#replacement}.
      */
     public Node.Program mutate(Node.Program program, Draws draws) {
+        return mutate(program, sites(program), draws);
+    }
+
+    /**
+     * {@code k} neighbours of one program, drawn one after another as {@link #mutate} draws them
+     * (a climbing step's neighbourhood): the program's nodes are listed once for all k.
+     */
+    public List<Node.Program> neighbours(Node.Program program, int k, Draws draws) {
         List<Site> sites = sites(program);
+        List<Node.Program> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            out.add(mutate(program, sites, draws));
+        }
+        return out;
+    }
+
+    private Node.Program mutate(Node.Program program, List<Site> sites, Draws draws) {
         while (true) {
             Site site = sites.get(draws.randint(sites.size()));
             Node fresh = grammar.replacement(site.slot(), site.height(), draws);

@@ -67,4 +67,32 @@ class LimitsTest {
         assertEquals(46, Limits.tokens(tooLong));
         assertFalse(Limits.withinLimits(tooLong), "46 tokens");
     }
+
+    /** The one-walk check agrees with the three measures, on drawn programs of every size (most over a limit). */
+    @Test
+    void withinLimitsIsTheThreeMeasures() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        for (Vocabulary domain : java.util.List.of(Domains.KAREL, Domains.MINIGRID)) {
+            Grammar grammar = new Grammar(domain);
+            int within = 0;
+            int chainOnly = 0;
+            for (int i = 0; i < 20_000; i++) {
+                // sampled taller than the limits allow, in lists of up to 9 statements, so that every
+                // limit is broken, alone and together
+                Node.Stmt list = (Node.Stmt) grammar.sample(Grammar.Slot.STATEMENT, i % 4 - 1, 1, rng);
+                for (int n = i % 9; n > 0; n--) {
+                    list = new Node.Concatenate((Node.Stmt) grammar.sample(Grammar.Slot.FIRST_STATEMENT, 2, 1, rng), list);
+                }
+                Node.Program p = new Node.Program(list);
+                boolean measures = Limits.height(p) <= Limits.MAX_HEIGHT && Limits.longestSequence(p) <= Limits.MAX_CHAIN
+                        && Limits.tokens(p) <= Limits.MAX_TOKENS;
+                assertEquals(measures, Limits.withinLimits(p), () -> Printer.print(p));
+                if (measures) within++;
+                if (Limits.longestSequence(p) > Limits.MAX_CHAIN && Limits.height(p) <= Limits.MAX_HEIGHT
+                        && Limits.tokens(p) <= Limits.MAX_TOKENS) chainOnly++;
+            }
+            assertTrue(within > 1_000 && within < 19_000, "both outcomes drawn: " + within);
+            assertTrue(chainOnly > 100, "lists too long within the other limits: " + chainOnly);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package io.github.llmgs.search.method;
 
 import io.github.llmgs.dsl.Node;
-import io.github.llmgs.dsl.Printer;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
@@ -15,7 +14,8 @@ import java.util.Map;
 /**
  * Sends programs to a backend (of any domain) in batches of at most {@code batch}. Mutation often reproduces a
  * program already scored (a leaf redrawn as itself), so exact scores are remembered by program
- * text in a bounded cache; that saves compute and changes no result.
+ * (trees are records: equal trees print alike) in a bounded cache, with no printing on the hot
+ * path; that saves compute and changes no result.
  */
 public final class BatchScorer implements Scorer {
     private static final int CACHE_SIZE = 1 << 16;
@@ -28,9 +28,9 @@ public final class BatchScorer implements Scorer {
 
     private final Evaluator evaluator;
     private final int batch;
-    private final Map<String, Double> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<Node.Program, Double> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Node.Program, Double> eldest) {
             return size() > CACHE_SIZE;
         }
     };
@@ -60,32 +60,28 @@ public final class BatchScorer implements Scorer {
     @Override
     public double[] scores(List<Node.Program> programs) {
         double[] out = new double[programs.size()];
-        String[] keys = new String[programs.size()];
-        Map<String, Double> known = new HashMap<>();
+        Map<Node.Program, Double> known = new HashMap<>();
         List<Node.Program> todo = new ArrayList<>();
-        List<String> todoKeys = new ArrayList<>();
-        for (int i = 0; i < programs.size(); i++) {
-            keys[i] = Printer.print(programs.get(i));
-            Double cached = cache.get(keys[i]);
+        for (Node.Program p : programs) {
+            Double cached = cache.get(p);
             if (cached != null) {
-                known.put(keys[i], cached);
-            } else if (!known.containsKey(keys[i])) {
-                known.put(keys[i], null);
-                todo.add(programs.get(i));
-                todoKeys.add(keys[i]);
+                known.put(p, cached);
+            } else if (!known.containsKey(p)) {
+                known.put(p, null);
+                todo.add(p);
             }
         }
         for (int from = 0; from < todo.size(); from += batch) {
             int to = Math.min(todo.size(), from + batch);
             double[] means = evaluator.means(todo.subList(from, to));
             for (int p = 0; p < means.length; p++) {
-                cache.put(todoKeys.get(from + p), means[p]);
-                known.put(todoKeys.get(from + p), means[p]);
+                cache.put(todo.get(from + p), means[p]);
+                known.put(todo.get(from + p), means[p]);
             }
             computed += to - from;
         }
         for (int i = 0; i < out.length; i++) {
-            out[i] = known.get(keys[i]);
+            out[i] = known.get(programs.get(i));
         }
         return out;
     }

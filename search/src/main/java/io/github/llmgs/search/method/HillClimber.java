@@ -3,7 +3,6 @@ package io.github.llmgs.search.method;
 import io.github.llmgs.dsl.Draws;
 import io.github.llmgs.dsl.Mutator;
 import io.github.llmgs.dsl.Node;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,10 +37,7 @@ public final class HillClimber {
         Node.Program current = start;
         for (int step = 0; step < MAX_STEPS; step++) {
             if (score >= SearchState.SOLVED || state.cancelled()) return;
-            List<Node.Program> neighbours = new ArrayList<>(k);
-            for (int j = 0; j < k; j++) {
-                neighbours.add(mutator.mutate(current, stream));
-            }
+            List<Node.Program> neighbours = mutator.neighbours(current, k, stream);
             boolean improved = false;
             int batch = Math.min(FIRST_BATCH, maxBatch);
             for (int from = 0; from < k && !improved; ) {
