@@ -1,0 +1,301 @@
+package io.github.llmgs.search.run;
+
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.search.method.BatchScorer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One engine shared by concurrent runs: the programs the runs submit are merged into one backend
+ * call per lane (a task with its instances and call limit: one kernel configuration), up to a
+ * pair limit. A call goes out when a lane is full, or when every active run is waiting (its
+ * request pending or in flight), so no run's work waits on another's generation for long; the
+ * engine runs on its own thread while the runs that are not in the call generate their next
+ * candidates. Scores go back to each run in its programs' order, so a run's results are those
+ * of the same run alone: only the grouping of the engine's work changes.
+ */
+public final class Batcher implements AutoCloseable {
+    /** A request pending longer than this goes out anyway: a guard against a run that stalls elsewhere. */
+    private static final long MAX_AGE_NANOS = 100_000_000L;
+
+    private final long pairLimit;
+    private final Object lock = new Object();
+    private final Map<Object, Lane> lanes = new LinkedHashMap<>();
+    private final Thread engine;
+    private final long startNanos = System.nanoTime();
+    private int active;
+    private int waiting;
+    private boolean closed;
+    // engine metrics, under the lock
+    private long calls;
+    private long programs;
+    private long pairs;
+    private long busyNanos;
+    private int[] callSizes = new int[1024];
+
+    /** @param pairLimit the most (program, instance) pairs per engine call; one larger request still goes alone */
+    public Batcher(long pairLimit) {
+        if (pairLimit < 1) throw new IllegalArgumentException("pair limit must be >= 1, got " + pairLimit);
+        this.pairLimit = pairLimit;
+        engine = new Thread(this::dispatch, "llmgs-engine");
+        engine.setDaemon(true);
+        engine.start();
+    }
+
+    /** A run's place at the engine: join before its first request, leave when it ends (try-with-resources). */
+    public Member join() {
+        return new Member();
+    }
+
+    /** Everything sent to the engine so far. */
+    public Metrics metrics() {
+        synchronized (lock) {
+            return new Metrics(calls, programs, pairs, median(Arrays.copyOf(callSizes, (int) Math.min(calls, callSizes.length))),
+                    busyNanos / 1e9, (System.nanoTime() - startNanos) / 1e9);
+        }
+    }
+
+    /**
+     * @param medianPrograms median programs per call (of the most recent calls when there were very many)
+     * @param busySeconds    time the engine spent in calls
+     */
+    public record Metrics(long calls, long programs, long pairs, double medianPrograms, double busySeconds,
+                          double wallSeconds) {
+        public double meanPrograms() { return calls == 0 ? 0 : (double) programs / calls; }
+        public double meanPairs() { return calls == 0 ? 0 : (double) pairs / calls; }
+        public double busyFraction() { return wallSeconds <= 0 ? 0 : Math.min(1, busySeconds / wallSeconds); }
+
+        /** For result.json and the sweep summary. */
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("engine_calls", calls);
+            m.put("programs_per_call_mean", meanPrograms());
+            m.put("programs_per_call_median", medianPrograms);
+            m.put("pairs_per_call_mean", meanPairs());
+            m.put("engine_busy_seconds", busySeconds);
+            m.put("engine_busy_fraction", busyFraction());
+            return m;
+        }
+    }
+
+    /** A run at the engine: its lanes' evaluators, and what its requests cost it. */
+    public final class Member implements AutoCloseable {
+        private boolean joined;
+        private boolean left;
+        private long calls;
+        private long callPrograms;
+        private final List<Integer> sizes = new ArrayList<>();
+        private long waitNanos;
+        private final long startNanos = System.nanoTime();
+        private long busyAtStart = -1;
+
+        private Member() {}
+
+        /**
+         * Scores for the lane {@code key} (runs with equal keys share calls, so the key must name
+         * everything the evaluator's scores depend on), {@code instances} pairs per program.
+         */
+        public BatchScorer.Evaluator lane(Object key, int instances, BatchScorer.Evaluator evaluator) {
+            Lane lane;
+            synchronized (lock) {
+                lane = lanes.computeIfAbsent(key, k -> new Lane(instances, evaluator));
+            }
+            return programs -> submit(this, lane, programs);
+        }
+
+        /** This run's share of the engine, for its result.json. */
+        public Map<String, Object> metrics() {
+            synchronized (lock) {
+                double wall = (System.nanoTime() - startNanos) / 1e9;
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("engine_calls", calls);
+                m.put("programs_per_call_mean", calls == 0 ? 0.0 : (double) callPrograms / calls);
+                m.put("programs_per_call_median", median(sizes.stream().mapToInt(Integer::intValue).toArray()));
+                m.put("waiting_seconds", waitNanos / 1e9);
+                m.put("generating_seconds", Math.max(0, wall - waitNanos / 1e9));
+                double busy = busyAtStart < 0 ? 0 : (busyNanos - busyAtStart) / 1e9;
+                m.put("engine_busy_fraction", wall <= 0 ? 0.0 : Math.min(1, busy / wall));
+                return m;
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (lock) {
+                if (joined && !left) {
+                    left = true;
+                    active--;
+                    lock.notifyAll(); // the others may all be waiting now
+                }
+            }
+        }
+    }
+
+    private static final class Lane {
+        final int instances;
+        final BatchScorer.Evaluator evaluator;
+        final ArrayDeque<Request> pending = new ArrayDeque<>();
+        long pendingPairs;
+
+        Lane(int instances, BatchScorer.Evaluator evaluator) {
+            this.instances = instances;
+            this.evaluator = evaluator;
+        }
+    }
+
+    private static final class Request {
+        final Member member;
+        final List<Node.Program> programs;
+        final long since = System.nanoTime();
+        double[] scores;
+        RuntimeException error;
+        boolean done;
+
+        Request(Member member, List<Node.Program> programs) {
+            this.member = member;
+            this.programs = programs;
+        }
+    }
+
+    private double[] submit(Member member, Lane lane, List<Node.Program> programs) {
+        if (programs.isEmpty()) return new double[0];
+        Request r = new Request(member, List.copyOf(programs));
+        long t0 = System.nanoTime();
+        synchronized (lock) {
+            if (closed) throw new IllegalStateException("the engine is closed");
+            if (!member.joined) {
+                member.joined = true;
+                member.busyAtStart = busyNanos;
+                active++;
+            }
+            lane.pending.add(r);
+            lane.pendingPairs += (long) programs.size() * lane.instances;
+            waiting++;
+            lock.notifyAll();
+            boolean interrupted = false;
+            while (!r.done) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the scores are on their way; the caller sees the flag after
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            member.waitNanos += System.nanoTime() - t0;
+        }
+        if (r.error != null) throw r.error;
+        return r.scores;
+    }
+
+    /** The engine thread: one call at a time, each as large as the rule allows. */
+    private void dispatch() {
+        while (true) {
+            Lane lane;
+            List<Request> batch = new ArrayList<>();
+            synchronized (lock) {
+                while ((lane = ready()) == null) {
+                    if (closed) return;
+                    try {
+                        lock.wait(MAX_AGE_NANOS / 1_000_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                long taken = 0;
+                while (!lane.pending.isEmpty()) {
+                    Request next = lane.pending.peek();
+                    long size = (long) next.programs.size() * lane.instances;
+                    if (!batch.isEmpty() && taken + size > pairLimit) break;
+                    batch.add(lane.pending.poll());
+                    taken += size;
+                }
+                lane.pendingPairs -= taken;
+            }
+            run(lane, batch);
+        }
+    }
+
+    /** The lane to call now: a full one, else (every run waiting, or a request too old) the one waiting longest. */
+    private Lane ready() {
+        Lane oldest = null;
+        for (Lane l : lanes.values()) {
+            if (l.pending.isEmpty()) continue;
+            if (l.pendingPairs >= pairLimit) return l;
+            if (oldest == null || l.pending.peek().since < oldest.pending.peek().since) oldest = l;
+        }
+        if (oldest == null) return null;
+        boolean everyoneWaits = waiting >= active;
+        boolean tooOld = System.nanoTime() - oldest.pending.peek().since > MAX_AGE_NANOS;
+        return everyoneWaits || tooOld || closed ? oldest : null;
+    }
+
+    private void run(Lane lane, List<Request> batch) {
+        List<Node.Program> merged = new ArrayList<>();
+        for (Request r : batch) merged.addAll(r.programs);
+        long t0 = System.nanoTime();
+        try {
+            double[] scores = lane.evaluator.means(merged);
+            int at = 0;
+            for (Request r : batch) {
+                r.scores = Arrays.copyOfRange(scores, at, at + r.programs.size());
+                at += r.programs.size();
+            }
+        } catch (RuntimeException e) {
+            // one run's bad program (over capacity, say) must fail that run only: each alone
+            if (batch.size() == 1) {
+                batch.get(0).error = e;
+            } else {
+                for (Request r : batch) {
+                    try {
+                        r.scores = lane.evaluator.means(r.programs);
+                    } catch (RuntimeException alone) {
+                        r.error = alone;
+                    }
+                }
+            }
+        }
+        long busy = System.nanoTime() - t0;
+        synchronized (lock) {
+            busyNanos += busy;
+            if (calls == callSizes.length && calls < (1 << 20)) callSizes = Arrays.copyOf(callSizes, callSizes.length * 2);
+            callSizes[(int) (calls % callSizes.length)] = merged.size();
+            calls++;
+            programs += merged.size();
+            pairs += (long) merged.size() * lane.instances;
+            for (Request r : batch) {
+                r.done = true;
+                waiting--;
+                r.member.calls++;
+                r.member.callPrograms += merged.size();
+                r.member.sizes.add(merged.size());
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private static double median(int[] values) {
+        if (values.length == 0) return 0;
+        int[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+    }
+
+    /** Answers what is pending, then stops the engine thread. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+        try {
+            engine.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
