@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
                 "  llmgs conformance --vectors engine/src/test/resources/conformance/search --backend opencl",
                 "  llmgs conformance --vectors engine/src/test/resources/conformance/karel --backend opencl --device NVIDIA"})
 final class ConformanceCommand implements Callable<Integer> {
+    /** The recorded searches replay together, sharing the backend's calls, as a sweep's runs do. */
+    private static final int CONCURRENCY = 32;
+
     @Spec
     CommandSpec spec;
 
@@ -72,7 +75,7 @@ final class ConformanceCommand implements Callable<Integer> {
             if (layout == VectorLayout.SEARCH) {
                 header = String.format("backend %s (%s), search vectors %s, batch %d%n", backend.name(), backend.device(),
                         vectors, batch);
-                report = new SearchReplay(backend, batch).run(vectors);
+                report = new SearchReplay(backend, batch, CONCURRENCY).run(vectors);
             } else {
                 header = String.format("backend %s (%s), vectors %s%n", backend.name(), backend.device(), vectors);
                 report = new ConformanceRunner(backend).run(vectors);

@@ -12,10 +12,19 @@ import io.github.llmgs.search.run.SearchOutcome;
 import io.github.llmgs.search.run.SearchRunner;
 import io.github.llmgs.search.run.SearchSpec;
 import io.github.llmgs.search.run.StopSignal;
+import io.github.llmgs.search.run.AtomicFiles;
+import io.github.llmgs.search.run.Batcher;
+import io.github.llmgs.search.run.RunFolderException;
+import io.github.llmgs.search.run.RunPool;
+import io.github.llmgs.search.sweep.SweepSummary;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,7 +40,7 @@ import picocli.CommandLine.Spec;
         description = {"Search for a program policy for a task (LLM-GS, SHC, HC or random search).",
                 "Writes output/<task>/<method>/<seed>/: result.json, curve.csv, events.jsonl (llm.jsonl for LLM runs).",
                 "Ctrl-C stops after the batch in flight and writes the partial result (exit code 130)."},
-        footer = {"", "Examples:", "  llmgs search --task DoorKey",
+        footer = {"", "Examples:", "  llmgs search --task DoorKey", "  llmgs search --task DoorKey --method shc --seeds 0-31 --budget 100000",
                 "  llmgs search --task MazeSparse --method shc --seed 3 --budget 20000 --backend cpu --batch 64"})
 final class SearchCommand implements Callable<Integer> {
     /** The exit code of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
@@ -46,8 +55,13 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "M", description = "llm-gs, shc, hc or random (default from config: llm-gs).")
     String method;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Search seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", description = "Search seed (default: 0).")
     String seedText;
+
+    @Option(names = "--seeds", paramLabel = "SEEDS",
+            description = "Several search seeds run together on one engine (e.g. 0-31 or 0,3,5), each in its own "
+                    + "directory as with --seed, plus a summary in output/<task>/<method>/summary.md.")
+    String seedsText;
 
     @Mixin
     SearchOptions options;
@@ -58,34 +72,87 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (seedText != null && seedsText != null) throw new CliException("--seed and --seeds: give one of them");
+        options.checkConcurrency();
         SearchConfig config = options.searchConfig();
         DomainTask task = DomainTask.of(taskName);
         RunSettings settings = options.settings(task);
         if (task.isMiniGrid()) options.checkMiniGridBackend(config);
-        long seed = Inputs.seed("--seed", seedText);
+        long[] seeds = seedsText != null ? Inputs.seeds("--seeds", seedsText)
+                : new long[] {Inputs.seed("--seed", seedText == null ? "0" : seedText)};
         String m = method == null ? config.method() : method;
-        SearchSpec early = options.spec(task.name(), m, seed, config, settings, null); // bad options fail first
-        Path runDir = RunDirectory.path(options.out, task.name(), m, seed);
-        refusal(RunFolder.inspect(runDir), options.overwrite, early).ifPresent(why -> {
-            throw new CliException(why);
-        });
+        for (long seed : seeds) { // bad options and taken directories fail before any work
+            SearchSpec early = options.spec(task.name(), m, seed, config, settings, null);
+            refusal(RunFolder.inspect(RunDirectory.path(options.out, task.name(), m, seed)), options.overwrite, early)
+                    .ifPresent(why -> {
+                        throw new CliException(why);
+                    });
+        }
         RunDirectory.checkRoot(options.out);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
         LlmConfig llmConfig = "llm-gs".equals(m) ? llm.prepare(config, stream, task) : null;
-        SearchSpec searchSpec = options.spec(task.name(), m, seed, config, settings, llmConfig);
-        Function<RunFolder, Optional<String>> refusal = folder -> refusal(folder, options.overwrite, searchSpec);
-        Map<String, Object> llmFields = new LinkedHashMap<>();
-        Function<RunDirectory, SeedSource> seedSource = "llm-gs".equals(m)
-                ? dir -> LlmOptions.seedSource(llmConfig, task, seed, dir, llmFields, stream) : null;
+        List<SearchSpec> specs = new ArrayList<>();
+        for (long seed : seeds) specs.add(options.spec(task.name(), m, seed, config, settings, llmConfig));
+        boolean one = specs.size() == 1;
+        SearchRunner runner = one ? new SearchRunner(stream, System.console() != null, 2.0)
+                : new SearchRunner(new PrintStream(OutputStream.nullOutputStream()), false, 1e9);
         // the stop signal is closed last: on Ctrl-C it holds the exit until all is written and said
         try (StopSignal stop = StopSignal.install();
-             Backend backend = SearchOptions.openBackend(searchSpec, task, stream);
-             MiniGridEpisodes miniGrid = task.isMiniGrid() ? SearchOptions.openMiniGridBackend(searchSpec, stream) : null) {
-            SearchOutcome outcome = new SearchRunner(stream, System.console() != null, 2.0)
-                    .run(searchSpec, backend, miniGrid, seedSource, llmFields, refusal, stop);
-            printOutcome(out, task, outcome);
-            return outcome.interrupted() ? INTERRUPTED : 0;
+             Backend backend = SearchOptions.openBackend(specs.get(0), task, stream);
+             MiniGridEpisodes miniGrid = task.isMiniGrid() ? SearchOptions.openMiniGridBackend(specs.get(0), stream) : null;
+             Batcher batcher = new Batcher(Batcher.DEFAULT_PAIR_LIMIT)) {
+            List<RunPool.Job> jobs = new ArrayList<>();
+            for (SearchSpec s : specs) {
+                Function<RunFolder, Optional<String>> refusal = folder -> refusal(folder, options.overwrite, s);
+                Map<String, Object> llmFields = new LinkedHashMap<>();
+                Function<RunDirectory, SeedSource> seedSource = "llm-gs".equals(m)
+                        ? dir -> LlmOptions.seedSource(llmConfig, task, s.seed(), dir, llmFields, stream) : null;
+                jobs.add(new RunPool.Job(task.name() + " " + m + " seed " + s.seed(),
+                        () -> runner.run(s, backend, miniGrid, batcher, seedSource, llmFields, refusal, stop)));
+            }
+            if (one) {
+                SearchOutcome outcome = jobs.get(0).work().get();
+                printOutcome(out, task, outcome);
+                return outcome.interrupted() ? INTERRUPTED : 0;
+            }
+            out.printf("%d runs of %s %s (seeds %s), up to %d at once%n", jobs.size(), task.name(), m, seedsText,
+                    options.concurrency);
+            out.flush();
+            List<RunPool.Done> results = new RunPool(options.concurrency, batcher, stop, stream, 10.0).run(jobs);
+            return summarise(out, task.name(), m, results, batcher.metrics(), specs.size());
         }
+    }
+
+    /** The runs' table and the engine's figures, printed and written beside the runs; the first run error is rethrown. */
+    private int summarise(PrintWriter out, String task, String m, List<RunPool.Done> results, Batcher.Metrics engine,
+                          int total) {
+        SweepSummary summary = new SweepSummary();
+        summary.engine(engine.fields(), engine.wallSeconds());
+        int finished = 0;
+        RuntimeException error = null;
+        for (RunPool.Done d : results) {
+            if (d.error() != null && error == null) error = d.error();
+            if (d.outcome() != null && !d.outcome().interrupted()) {
+                summary.add(d.outcome().result());
+                finished++;
+            }
+        }
+        String note = finished == total ? null : "Partial: " + finished + " of " + total + " runs finished ("
+                + (error != null ? "a run failed: " + error.getMessage() : "interrupted") + ").";
+        Path dir = RunDirectory.path(options.out, task, m, 0).getParent();
+        if (finished > 0) {
+            try {
+                AtomicFiles.write(dir.resolve("summary.md"), summary.markdown(note));
+                AtomicFiles.write(dir.resolve("summary.csv"), summary.csv());
+            } catch (IOException e) {
+                throw new RunFolderException("cannot write the summary in " + dir + ": " + RunDirectory.reason(e));
+            }
+            out.print(summary.markdown(note));
+            out.printf("summary of %d of %d runs written to %s%n", finished, total, dir.resolve("summary.md"));
+        }
+        out.flush();
+        if (error != null) throw error;
+        return finished < total ? INTERRUPTED : 0;
     }
 
     /**

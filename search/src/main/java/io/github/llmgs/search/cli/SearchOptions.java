@@ -45,6 +45,15 @@ final class SearchOptions {
     @Option(names = "--overwrite", description = "Replace an existing run directory instead of refusing.")
     boolean overwrite;
 
+    @Option(names = "--concurrency", defaultValue = "32", paramLabel = "N",
+            description = "Runs at once (several seeds or a sweep), sharing one engine so that its calls are large "
+                    + "(default: ${DEFAULT-VALUE}); the results are the same for any value.")
+    int concurrency;
+
+    void checkConcurrency() {
+        if (concurrency < 1) throw new CliException("--concurrency must be >= 1, got " + concurrency);
+    }
+
     SearchConfig searchConfig() {
         try {
             return config == null ? SearchConfig.loadDefault() : SearchConfig.load(config);

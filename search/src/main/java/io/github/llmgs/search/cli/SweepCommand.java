@@ -6,10 +6,11 @@ import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.SearchConfig;
 import io.github.llmgs.search.run.AtomicFiles;
+import io.github.llmgs.search.run.Batcher;
 import io.github.llmgs.search.run.RunDirectory;
 import io.github.llmgs.search.run.RunFolder;
 import io.github.llmgs.search.run.RunFolderException;
-import io.github.llmgs.search.run.SearchOutcome;
+import io.github.llmgs.search.run.RunPool;
 import io.github.llmgs.search.run.SearchRunner;
 import io.github.llmgs.search.run.SearchSpec;
 import io.github.llmgs.search.run.StopSignal;
@@ -76,6 +77,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        options.checkConcurrency();
         SearchConfig config = options.searchConfig();
         long[] seeds = Inputs.seeds("--seeds", seedsText);
         List<DomainTask> taskList = new ArrayList<>();
@@ -111,10 +113,8 @@ final class SweepCommand implements Callable<Integer> {
         long reuse = plan.stream().filter(p -> p.action() == Action.REUSE).count();
         long redo = plan.stream().filter(p -> p.action() == Action.REDO || p.action() == Action.REPLACE).count();
         SweepSummary summary = new SweepSummary();
-        SearchRunner runner = new SearchRunner(stream, false, 30.0);
-        int done = 0, next = 0;
         // opened once for the whole sweep, before any run, so a bad device fails before any work; only
-        // Karel runs use it (MiniGrid runs bring their oracle)
+        // Karel runs use it (MiniGrid runs bring their own backend)
         Planned karelWork = plan.stream().filter(p -> p.action() != Action.REUSE && !byName.get(p.spec().task()).isMiniGrid())
                 .findFirst().orElse(null);
         Backend backend = karelWork == null ? null
@@ -123,45 +123,69 @@ final class SweepCommand implements Callable<Integer> {
                 .findFirst().orElse(null);
         MiniGridEpisodes miniGridBackend = miniGridWork == null ? null
                 : SearchOptions.openMiniGridBackend(miniGridWork.spec(), stream);
-        out.printf("sweep: %d runs: %d finished with the same settings (reused), %d to redo, %d new%n", plan.size(),
-                reuse, redo, plan.size() - reuse - redo);
+        out.printf("sweep: %d runs: %d finished with the same settings (reused), %d to redo, %d new; up to %d at once%n",
+                plan.size(), reuse, redo, plan.size() - reuse - redo, options.concurrency);
         out.flush();
 
-        try (StopSignal stop = StopSignal.install()) {
-            try {
-                for (; next < plan.size(); next++) {
-                    Planned p = plan.get(next);
-                    if (stop.stopped()) break;
-                    SearchSpec s = p.spec();
-                    String name = "[" + (done + 1) + "/" + plan.size() + "] " + s.task() + " " + s.method() + " seed " + s.seed();
-                    if (p.action() == Action.REUSE) {
-                        out.printf("%s: reusing %s%n", name, p.folder().dir());
-                        summary.add(p.folder().result());
-                        done++;
-                        continue;
+        try (StopSignal stop = StopSignal.install(); Batcher batcher = new Batcher(Batcher.DEFAULT_PAIR_LIMIT)) {
+            List<RunPool.Job> jobs = new ArrayList<>();
+            // one run at a time keeps each run's own progress lines; concurrent runs report when they end
+            SearchRunner runner = options.concurrency == 1 ? new SearchRunner(stream, false, 30.0)
+                    : new SearchRunner(new PrintStream(java.io.OutputStream.nullOutputStream()), false, 1e9);
+            int index = 0;
+            for (Planned p : plan) {
+                index++;
+                SearchSpec s = p.spec();
+                String name = s.task() + " " + s.method() + " seed " + s.seed();
+                if (p.action() == Action.REUSE) {
+                    out.printf("[%d/%d] %s: reusing %s%n", index, plan.size(), name, p.folder().dir());
+                    continue;
+                }
+                String label = "[" + index + "/" + plan.size() + "] " + name;
+                DomainTask task = byName.get(s.task());
+                jobs.add(new RunPool.Job(name, () -> {
+                    synchronized (stream) {
+                        stream.printf("%s%s%n", label, p.why() == null ? "" : " (redoing: " + p.why() + ")");
                     }
-                    out.printf("%s%s%n", name, p.why() == null ? "" : " (redoing: " + p.why() + ")");
-                    out.flush();
                     Map<String, Object> llmFields = new LinkedHashMap<>();
-                    DomainTask task = byName.get(s.task());
-                    SearchOutcome o = runner.run(s, backend, miniGridBackend, "llm-gs".equals(s.method())
+                    return runner.run(s, backend, miniGridBackend, batcher, "llm-gs".equals(s.method())
                                     ? d -> LlmOptions.seedSource(llmConfig, task, s.seed(), d, llmFields, stream) : null,
                             llmFields, folder -> claimRefusal(folder, s), stop);
-                    if (o.interrupted()) break;
-                    summary.add(o.result());
-                    done++;
-                    out.flush();
-                }
-            } catch (RuntimeException e) {
-                done += addReused(plan, next, summary);
-                writeSummary(out, summary, done, plan.size(), "the sweep stopped on an error");
-                throw e;
+                }));
+            }
+            out.flush();
+            List<RunPool.Done> results;
+            try {
+                results = new RunPool(options.concurrency, batcher, stop, stream, 30.0).run(jobs);
             } finally {
                 if (backend != null) backend.close();
                 if (miniGridBackend != null) miniGridBackend.close();
             }
-            // the runs after the stop that had finished before still belong in the summary
-            done += addReused(plan, next, summary);
+            summary.engine(batcher.metrics().fields(), batcher.metrics().wallSeconds());
+            // the summary keeps the plan's order: reused and new runs as they were planned
+            Map<String, RunPool.Done> byName2 = new LinkedHashMap<>();
+            for (RunPool.Done d : results) byName2.put(d.job().name(), d);
+            int done = 0;
+            RuntimeException error = null;
+            for (Planned p : plan) {
+                SearchSpec s = p.spec();
+                if (p.action() == Action.REUSE) {
+                    summary.add(p.folder().result());
+                    done++;
+                    continue;
+                }
+                RunPool.Done d = byName2.get(s.task() + " " + s.method() + " seed " + s.seed());
+                if (d != null && d.error() != null && error == null) error = d.error();
+                if (d != null && d.outcome() != null && !d.outcome().interrupted()) {
+                    summary.add(d.outcome().result());
+                    done++;
+                }
+            }
+            out.flush();
+            if (error != null) {
+                writeSummary(out, summary, done, plan.size(), "the sweep stopped on an error");
+                throw error;
+            }
             if (done < plan.size()) {
                 writeSummary(out, summary, done, plan.size(), "the sweep was interrupted");
                 out.printf("sweep interrupted after %d of %d runs; run the same command again to resume%n", done, plan.size());
@@ -171,17 +195,6 @@ final class SweepCommand implements Callable<Integer> {
             writeSummary(out, summary, done, plan.size(), null);
             return 0;
         }
-    }
-
-    private static int addReused(List<Planned> plan, int from, SweepSummary summary) {
-        int added = 0;
-        for (Planned p : plan.subList(Math.min(from, plan.size()), plan.size())) {
-            if (p.action() == Action.REUSE) {
-                summary.add(p.folder().result());
-                added++;
-            }
-        }
-        return added;
     }
 
     /** What to do with one run's directory; a finished run with other settings is an error unless --overwrite. */

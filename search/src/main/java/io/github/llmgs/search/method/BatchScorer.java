@@ -47,7 +47,8 @@ public final class BatchScorer implements Scorer {
         this.batch = batch;
     }
 
-    private static Evaluator karel(Backend backend, Task task, List<TaskInstance> instances, int maxCalls) {
+    /** Karel programs' means on a backend, every call with the run settings' call limit. */
+    public static Evaluator karel(Backend backend, Task task, List<TaskInstance> instances, int maxCalls) {
         if (maxCalls < 1) throw new IllegalArgumentException("max_calls must be >= 1, got " + maxCalls);
         List<TaskInstance> copy = List.copyOf(instances);
         return programs -> backend.evaluate(new BatchRequest(task, copy, programs, false, maxCalls)).means();

@@ -21,6 +21,11 @@ import java.util.Map;
 public final class Batcher implements AutoCloseable {
     /** A request pending longer than this goes out anyway: a guard against a run that stalls elsewhere. */
     private static final long MAX_AGE_NANOS = 100_000_000L;
+    /**
+     * Pairs per call unless told otherwise: 32,768 programs of 32 instances. Backends split a call
+     * into launches that fit their device, so this bounds the host's memory and a call's latency.
+     */
+    public static final long DEFAULT_PAIR_LIMIT = 1L << 20;
 
     private final long pairLimit;
     private final Object lock = new Object();

@@ -46,13 +46,14 @@ public final class SearchRunner {
     /**
      * @param backend an open Karel backend (a sweep shares one across its runs); not closed here
      * @param miniGridBackend the same for MiniGrid tasks (null when the run is Karel's)
+     * @param batcher the engine the run shares with concurrent runs (its calls merge with theirs)
      * @param seeds   for llm-gs: makes the seed source given the run directory (where an LLM
      *                writes llm.jsonl); it may also report extra result fields through {@code llmFields}
      * @param refusal whether what the run directory holds may be replaced (see {@link RunDirectory#claim})
      * @param stop    Ctrl-C and SIGTERM: the search ends after its batch in flight, an LLM request
      *                in flight is cancelled, and the partial result is written as {@code interrupted}
      */
-    public SearchOutcome run(SearchSpec spec, Backend backend, MiniGridEpisodes miniGridBackend,
+    public SearchOutcome run(SearchSpec spec, Backend backend, MiniGridEpisodes miniGridBackend, Batcher batcher,
                              Function<RunDirectory, SeedSource> seeds,
                              Map<String, Object> llmFields, Function<RunFolder, Optional<String>> refusal,
                              StopSignal stop) {
@@ -62,17 +63,19 @@ public final class SearchRunner {
                 refusal);
         Runnable cancel = null;
         MiniGridEpisodes oracle = miniGrid.isPresent() ? miniGridBackend : null;
-        try (dir) {
+        try (dir; Batcher.Member engine = batcher.join()) {
             String backendName = oracle == null ? backend.name() : oracle.name();
             String device = oracle == null ? backend.device() : oracle.device();
             Grammar grammar = new Grammar(oracle == null ? Domains.KAREL : Domains.MINIGRID);
             SearchListener events = dir::event;
             ProgressPrinter progress = new ProgressPrinter(out, terminal, progressSeconds, events);
             long[] instanceSeeds = spec.instanceSeeds();
-            BatchScorer scorer = oracle != null
-                    ? new BatchScorer(programs -> oracle.means(miniGrid.get(), programs, instanceSeeds, spec.maxCalls()), spec.batch())
-                    : new BatchScorer(backend, Tasks.byName(taskName), karelInstances(taskName, spec), spec.batch(),
-                    spec.maxCalls());
+            // the lane names everything a score depends on, so runs that share it share calls
+            Object lane = List.of(taskName, io.github.llmgs.search.config.Seeds.format(instanceSeeds), spec.maxCalls());
+            BatchScorer.Evaluator evaluator = oracle != null
+                    ? programs -> oracle.means(miniGrid.get(), programs, instanceSeeds, spec.maxCalls())
+                    : BatchScorer.karel(backend, Tasks.byName(taskName), karelInstances(taskName, spec), spec.maxCalls());
+            BatchScorer scorer = new BatchScorer(engine.lane(lane, instanceSeeds.length, evaluator), spec.batch());
             SearchState state = new SearchState(spec.budget(), scorer, progress, stop::stopped);
             SeedSource seedSource = seeds == null ? null : seeds.apply(dir);
             if (seedSource != null) {
@@ -100,14 +103,15 @@ public final class SearchRunner {
             } catch (RuntimeException e) {
                 if (!stop.stopped()) {
                     status = "failed: " + oneLine(e);
-                    writeResults(dir, spec, taskName, backendName, device, method, state, scorer, status, llmFields);
+                    writeResults(dir, spec, taskName, backendName, device, method, state, scorer, status, llmFields,
+                            engine);
                     throw e;
                 }
                 status = "interrupted"; // the stop cancelled a wait (an LLM request) mid-way
             }
             progress.finish(state);
             Map<String, Object> result = writeResults(dir, spec, taskName, backendName, device, method, state, scorer,
-                    status, llmFields);
+                    status, llmFields, engine);
             return new SearchOutcome(dir.dir(), result);
         } finally {
             if (cancel != null) stop.forget(cancel);
@@ -139,7 +143,8 @@ public final class SearchRunner {
 
     private static Map<String, Object> writeResults(RunDirectory dir, SearchSpec spec, String taskName, String backendName,
                                                     String device, SearchMethod method, SearchState state,
-                                                    BatchScorer scorer, String status, Map<String, Object> llmFields) {
+                                                    BatchScorer scorer, String status, Map<String, Object> llmFields,
+                                                    Batcher.Member engine) {
         double wall = state.elapsedSeconds();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("budget", spec.budget());
@@ -174,6 +179,7 @@ public final class SearchRunner {
         throughput.put("programs_evaluated_per_s", state.evaluated() / Math.max(wall, 1e-9));
         throughput.put("raw_evaluations_per_s", state.raw() / Math.max(wall, 1e-9));
         r.put("throughput", throughput);
+        r.put("engine", engine.metrics());
         if (llmFields != null && !llmFields.isEmpty()) r.put("llm", new LinkedHashMap<>(llmFields));
         dir.writeCurve(state);
         dir.writeResult(r);

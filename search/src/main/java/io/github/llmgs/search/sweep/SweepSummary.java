@@ -12,6 +12,14 @@ import java.util.Map;
  */
 public final class SweepSummary {
     private final Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+    private Map<String, Object> engine;
+    private double wallSeconds;
+
+    /** The shared engine's metrics over the runs this sweep made, and the sweep's wall time. */
+    public void engine(Map<String, Object> metrics, double wallSeconds) {
+        this.engine = new LinkedHashMap<>(metrics);
+        this.wallSeconds = wallSeconds;
+    }
 
     public void add(Map<String, Object> result) {
         groups.computeIfAbsent(result.get("task") + "\t" + result.get("method"), k -> new ArrayList<>()).add(result);
@@ -64,6 +72,12 @@ public final class SweepSummary {
         for (Row r : rows()) {
             sb.append(String.format("| %s | %s | %d | %.3f ± %.3f | %.0f%% | %,.0f | %.1f | %s |%n", r.task(), r.method(), r.runs(),
                     r.mean(), r.std(), 100 * r.solvedFraction(), r.medianProgramsToBest(), r.meanWallSeconds(), r.backend()));
+        }
+        if (engine != null && ((Number) engine.get("engine_calls")).longValue() > 0) {
+            sb.append(String.format("%nEngine (the runs made now): %,d calls, %,.0f programs (%,.0f pairs) per call on average, "
+                            + "median %,.0f; busy %.0f%% of the %.1f s wall time.%n", ((Number) engine.get("engine_calls")).longValue(),
+                    (Double) engine.get("programs_per_call_mean"), (Double) engine.get("pairs_per_call_mean"),
+                    (Double) engine.get("programs_per_call_median"), 100 * (Double) engine.get("engine_busy_fraction"), wallSeconds));
         }
         return sb.toString();
     }

@@ -73,8 +73,9 @@ class SignalTest {
     @Test
     void aSweepStoppedBySigtermAndThenByKill9ResumesToTheSummaryOfAnUnstoppedSweep() throws Exception {
         Path whole = tmp.resolve("whole"), stopped = tmp.resolve("stopped");
+        // one run at a time, so that each signal falls in a known run
         String[] sweep = {"sweep", "--tasks", "DoorKey", "--methods", "shc", "--seeds", "0-2", "--budget", "25000",
-                "--backend", "cpu", "--threads", "1", "--out", null};
+                "--backend", "cpu", "--threads", "1", "--concurrency", "1", "--out", null};
         sweep[sweep.length - 1] = whole.toString();
         Cli.run(sweep).assertOk();
         String expected = RunSafetyTest.withoutWallTime(Files.readString(whole.resolve("summary.md")));

@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every recorded evaluation of the public search vectors, replayed on the cpu backend: same program, same double. */
 class SearchReplayTest {
@@ -32,12 +32,15 @@ class SearchReplayTest {
         return dir;
     }
 
-    /** Batch size changes compute, never the sequence: one program per call up to whole neighbourhoods. */
+    /**
+     * Batch size and concurrency change compute, never the sequence: one program per call up to
+     * whole neighbourhoods, the searches one after another or all six sharing the engine's calls.
+     */
     @ParameterizedTest
-    @ValueSource(ints = {1, 7, 1024})
-    void everyRecordedEvaluationReplays(int batch, @TempDir Path dir) throws IOException {
+    @CsvSource({"1, 1", "7, 6", "1024, 1", "1024, 6"})
+    void everyRecordedEvaluationReplays(int batch, int concurrency, @TempDir Path dir) throws IOException {
         try (Backend backend = new CpuBackend(2)) {
-            ConformanceReport report = new SearchReplay(backend, batch).run(vectors(dir));
+            ConformanceReport report = new SearchReplay(backend, batch, concurrency).run(vectors(dir));
             assertEquals(List.of(), report.mismatches());
             assertEquals(RECORDED, report.passed());
         }
@@ -56,7 +59,7 @@ class SearchReplayTest {
         lines.set(1, run.substring(0, at) + nudged + run.substring(end));
         Files.write(file, lines);
         try (Backend backend = new CpuBackend(1)) {
-            ConformanceReport report = new SearchReplay(backend, 64).run(dir);
+            ConformanceReport report = new SearchReplay(backend, 64, 6).run(dir);
             assertEquals(1, report.failed());
             String m = report.mismatches().get(0);
             assertTrue(m.startsWith(SearchReplay.FILE + ": " + file + ":2 (Harvester shc seed 1), evaluation 3 (of 224;"), m);

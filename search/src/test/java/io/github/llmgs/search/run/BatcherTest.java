@@ -1,0 +1,158 @@
+package io.github.llmgs.search.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.Parser;
+import io.github.llmgs.dsl.Printer;
+import io.github.llmgs.search.method.BatchScorer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The shared engine: merged calls, scores back in each run's order, one run's failure kept to that run. */
+@Timeout(60)
+class BatcherTest {
+    private static final String[] ACTIONS = {"move", "turnLeft", "turnRight", "putMarker", "pickMarker"};
+
+    /** Programs a run submits: distinct per run and request, so a score names its program. */
+    private static List<Node.Program> programs(int run, int count) {
+        List<Node.Program> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StringBuilder body = new StringBuilder();
+            for (int r = 0; r <= run; r++) body.append(ACTIONS[(i + r) % ACTIONS.length]).append(' ');
+            out.add(Parser.parse("DEF run m( REPEAT R=" + (i % 20) + " r( " + body + "r) m)"));
+        }
+        return out;
+    }
+
+    /** A stand-in engine: a program's score is its printed length, and every call is logged. */
+    private static final class Engine implements BatchScorer.Evaluator {
+        final List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
+        volatile String refuse;
+
+        @Override
+        public double[] means(List<Node.Program> programs) {
+            calls.add(programs.size());
+            double[] s = new double[programs.size()];
+            for (int i = 0; i < s.length; i++) {
+                String text = Printer.print(programs.get(i));
+                if (text.equals(refuse)) throw new IllegalArgumentException("over capacity: " + text);
+                s[i] = text.length();
+            }
+            return s;
+        }
+
+        static double score(Node.Program p) {
+            return Printer.print(p).length();
+        }
+    }
+
+    @Test
+    void runsThatAllWaitShareOneCallAndGetTheirOwnScores() throws Exception {
+        Engine engine = new Engine();
+        int runs = 8;
+        CountDownLatch joined = new CountDownLatch(runs);
+        ExecutorService threads = Executors.newFixedThreadPool(runs);
+        try (Batcher batcher = new Batcher(1 << 20)) {
+            List<Future<double[]>> got = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                int run = r;
+                got.add(threads.submit(() -> {
+                    try (Batcher.Member m = batcher.join()) {
+                        BatchScorer.Evaluator lane = m.lane("DoorKey", 32, engine);
+                        joined.countDown();
+                        joined.await();
+                        return lane.means(programs(run, 10 + run));
+                    }
+                }));
+            }
+            for (int r = 0; r < runs; r++) {
+                double[] want = programs(r, 10 + r).stream().mapToDouble(Engine::score).toArray();
+                assertArrayEquals(want, got.get(r).get(), "run " + r + " gets its programs' scores, in order");
+            }
+            Batcher.Metrics metrics = batcher.metrics();
+            assertEquals(metrics.programs(), engine.calls.stream().mapToInt(Integer::intValue).sum());
+            assertTrue(engine.calls.size() < runs, "calls merged: " + engine.calls);
+            assertEquals(engine.calls.size(), metrics.calls());
+            assertEquals(32.0 * metrics.programs() / metrics.calls(), metrics.meanPairs(), 1e-9);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFullLaneGoesOutWithoutWaitingForTheOthers() throws Exception {
+        Engine engine = new Engine();
+        try (Batcher batcher = new Batcher(32 * 10);
+             Batcher.Member idle = batcher.join(); Batcher.Member busy = batcher.join()) {
+            // "idle" joins the engine but never asks: only the pair limit can send busy's request
+            idle.lane("DoorKey", 32, engine);
+            idle.lane("DoorKey", 32, engine).means(programs(0, 1)); // joins (alone, everyone waits)
+            double[] s = busy.lane("DoorKey", 32, engine).means(programs(1, 10));
+            assertEquals(10, s.length);
+            assertEquals(List.of(1, 10), engine.calls);
+            // a request below the limit waits for the idle run, until the age guard sends it anyway
+            long t0 = System.nanoTime();
+            busy.lane("DoorKey", 32, engine).means(programs(1, 9));
+            assertTrue(System.nanoTime() - t0 >= 90_000_000L, "sent before every run waited");
+            assertEquals(List.of(1, 10, 9), engine.calls);
+        }
+    }
+
+    @Test
+    void oneRunsBadProgramFailsThatRunOnly() throws Exception {
+        Engine engine = new Engine();
+        List<Node.Program> bad = programs(5, 3);
+        engine.refuse = Printer.print(bad.get(1));
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        CountDownLatch joined = new CountDownLatch(3);
+        try (Batcher batcher = new Batcher(1 << 20)) {
+            List<Future<double[]>> got = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                int run = r;
+                got.add(threads.submit(() -> {
+                    try (Batcher.Member m = batcher.join()) {
+                        BatchScorer.Evaluator lane = m.lane("DoorKey", 32, engine);
+                        joined.countDown();
+                        joined.await();
+                        return lane.means(run == 2 ? bad : programs(run, 4));
+                    }
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                assertArrayEquals(programs(r, 4).stream().mapToDouble(Engine::score).toArray(), got.get(r).get());
+            }
+            Exception e = assertThrows(java.util.concurrent.ExecutionException.class, () -> got.get(2).get());
+            assertEquals("over capacity: " + engine.refuse, e.getCause().getMessage());
+        } finally {
+            threads.shutdownNow();
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void lanesAreNeverMerged() {
+        Engine doorKey = new Engine(), maze = new Engine();
+        try (Batcher batcher = new Batcher(1 << 20); Batcher.Member a = batcher.join()) {
+            a.lane("DoorKey", 32, doorKey).means(programs(0, 3));
+            a.lane("MazeSparse", 32, maze).means(programs(1, 4));
+            assertEquals(List.of(3), doorKey.calls);
+            assertEquals(List.of(4), maze.calls);
+            Map<String, Object> m = a.metrics();
+            assertEquals(2L, m.get("engine_calls"));
+            assertEquals(3.5, (Double) m.get("programs_per_call_mean"), 1e-12);
+        }
+    }
+}
