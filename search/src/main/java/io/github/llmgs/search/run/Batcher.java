@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One engine shared by concurrent runs: the programs the runs submit are merged into one backend
@@ -28,7 +31,9 @@ public final class Batcher implements AutoCloseable {
     public static final long DEFAULT_PAIR_LIMIT = 1L << 20;
 
     private final long pairLimit;
-    private final Object lock = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The engine thread waits on this for work; each request has its own condition, so a call wakes only its runs. */
+    private final Condition work = lock.newCondition();
     private final Map<Object, Lane> lanes = new LinkedHashMap<>();
     private final Thread engine;
     private final long startNanos = System.nanoTime();
@@ -58,9 +63,12 @@ public final class Batcher implements AutoCloseable {
 
     /** Everything sent to the engine so far. */
     public Metrics metrics() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return new Metrics(calls, programs, pairs, median(Arrays.copyOf(callSizes, (int) Math.min(calls, callSizes.length))),
                     busyNanos / 1e9, (System.nanoTime() - startNanos) / 1e9);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -106,15 +114,19 @@ public final class Batcher implements AutoCloseable {
          */
         public BatchScorer.Evaluator lane(Object key, int instances, BatchScorer.Evaluator evaluator) {
             Lane lane;
-            synchronized (lock) {
+            lock.lock();
+            try {
                 lane = lanes.computeIfAbsent(key, k -> new Lane(instances, evaluator));
+            } finally {
+                lock.unlock();
             }
             return programs -> submit(this, lane, programs);
         }
 
         /** This run's share of the engine, for its result.json. */
         public Map<String, Object> metrics() {
-            synchronized (lock) {
+            lock.lock();
+            try {
                 double wall = (System.nanoTime() - startNanos) / 1e9;
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("engine_calls", calls);
@@ -125,17 +137,22 @@ public final class Batcher implements AutoCloseable {
                 double busy = busyAtStart < 0 ? 0 : (busyNanos - busyAtStart) / 1e9;
                 m.put("engine_busy_fraction", wall <= 0 ? 0.0 : Math.min(1, busy / wall));
                 return m;
+            } finally {
+                lock.unlock();
             }
         }
 
         @Override
         public void close() {
-            synchronized (lock) {
+            lock.lock();
+            try {
                 if (joined && !left) {
                     left = true;
                     active--;
-                    lock.notifyAll(); // the others may all be waiting now
+                    work.signal(); // the others may all be waiting now
                 }
+            } finally {
+                lock.unlock();
             }
         }
     }
@@ -152,7 +169,8 @@ public final class Batcher implements AutoCloseable {
         }
     }
 
-    private static final class Request {
+    private final class Request {
+        final Condition answered = lock.newCondition();
         final Member member;
         final List<Node.Program> programs;
         final long since = System.nanoTime();
@@ -170,7 +188,8 @@ public final class Batcher implements AutoCloseable {
         if (programs.isEmpty()) return new double[0];
         Request r = new Request(member, List.copyOf(programs));
         long t0 = System.nanoTime();
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) throw new IllegalStateException("the engine is closed");
             if (!member.joined) {
                 member.joined = true;
@@ -180,17 +199,19 @@ public final class Batcher implements AutoCloseable {
             lane.pending.add(r);
             lane.pendingPairs += (long) programs.size() * lane.instances;
             waiting++;
-            lock.notifyAll();
+            work.signal();
             boolean interrupted = false;
             while (!r.done) {
                 try {
-                    lock.wait();
+                    r.answered.await();
                 } catch (InterruptedException e) {
                     interrupted = true; // the scores are on their way; the caller sees the flag after
                 }
             }
             if (interrupted) Thread.currentThread().interrupt();
             member.waitNanos += System.nanoTime() - t0;
+        } finally {
+            lock.unlock();
         }
         if (r.error != null) throw r.error;
         return r.scores;
@@ -201,11 +222,12 @@ public final class Batcher implements AutoCloseable {
         while (true) {
             Lane lane;
             List<Request> batch = new ArrayList<>();
-            synchronized (lock) {
+            lock.lock();
+            try {
                 while ((lane = ready()) == null) {
                     if (closed) return;
                     try {
-                        lock.wait(MAX_AGE_NANOS / 1_000_000);
+                        work.await(MAX_AGE_NANOS, TimeUnit.NANOSECONDS);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -219,6 +241,8 @@ public final class Batcher implements AutoCloseable {
                     taken += size;
                 }
                 lane.pendingPairs -= taken;
+            } finally {
+                lock.unlock();
             }
             run(lane, batch);
         }
@@ -264,7 +288,8 @@ public final class Batcher implements AutoCloseable {
             }
         }
         long busy = System.nanoTime() - t0;
-        synchronized (lock) {
+        lock.lock();
+        try {
             busyNanos += busy;
             if (calls == callSizes.length && calls < (1 << 20)) callSizes = Arrays.copyOf(callSizes, callSizes.length * 2);
             callSizes[(int) (calls % callSizes.length)] = merged.size();
@@ -277,8 +302,10 @@ public final class Batcher implements AutoCloseable {
                 r.member.calls++;
                 r.member.callPrograms += merged.size();
                 r.member.sizes.add(merged.size());
+                r.answered.signal();
             }
-            lock.notifyAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -293,9 +320,12 @@ public final class Batcher implements AutoCloseable {
     /** Answers what is pending, then stops the engine thread. */
     @Override
     public void close() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             closed = true;
-            lock.notifyAll();
+            work.signal();
+        } finally {
+            lock.unlock();
         }
         try {
             engine.join();

@@ -47,6 +47,12 @@ public record SearchSpec(String task, String method, long seed, long budget, int
         extra = extra == null ? Map.of() : Map.copyOf(extra);
     }
 
+    /** The same run written under another output root. */
+    public SearchSpec withOut(Path root) {
+        return new SearchSpec(task, method, seed, budget, maxCalls, instanceSeeds, seeding, backend, backendOptions, batch,
+                hcK, shcKStart, shcKEnd, root, overwrite, extra);
+    }
+
     @Override
     public long[] instanceSeeds() {
         return instanceSeeds.clone();

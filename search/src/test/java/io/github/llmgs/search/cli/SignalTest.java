@@ -110,6 +110,38 @@ class SignalTest {
     }
 
     @Test
+    void aConcurrentSweepStoppedBySigtermInterruptsEveryActiveRunAndResumes() throws Exception {
+        Path whole = tmp.resolve("whole"), stopped = tmp.resolve("stopped");
+        String[] sweep = {"sweep", "--tasks", "DoorKey", "--methods", "shc", "--seeds", "0-2", "--budget", "25000",
+                "--backend", "cpu", "--threads", "1", "--concurrency", "3", "--out", null};
+        sweep[sweep.length - 1] = whole.toString();
+        Cli.run(sweep).assertOk();
+        String expected = RunSafetyTest.withoutWallTime(Files.readString(whole.resolve("summary.md")));
+
+        sweep[sweep.length - 1] = stopped.toString();
+        Path log = tmp.resolve("log");
+        List<Path> runs = List.of(stopped.resolve("DoorKey/shc/0"), stopped.resolve("DoorKey/shc/1"),
+                stopped.resolve("DoorKey/shc/2"));
+        Process term = launch(log, sweep);
+        // all three at once: each has found a best before the signal
+        await("three runs under way", term, () -> runs.stream().allMatch(r -> lines(r.resolve("events.jsonl")).stream()
+                .anyMatch(l -> l.contains("new_best"))), log);
+        term.destroy();
+        assertTrue(term.waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(SearchCommand.INTERRUPTED, term.exitValue(), Files.readString(log));
+        for (Path r : runs) {
+            String status = JSON.readTree(r.resolve("result.json").toFile()).get("status").asText();
+            assertTrue(status.equals("interrupted") || status.equals("budget"), r + ": " + status);
+        }
+        assertTrue(runs.stream().anyMatch(r -> lines(r.resolve("result.json")).stream().anyMatch(l -> l.contains("interrupted"))),
+                "the signal came while runs were active");
+
+        Cli.Result resumed = Cli.run(sweep);
+        resumed.assertOk();
+        assertEquals(expected, RunSafetyTest.withoutWallTime(Files.readString(stopped.resolve("summary.md"))));
+    }
+
+    @Test
     void sigtermCancelsAnLlmRequestThatHangsAndTheRunIsInterrupted() throws Exception {
         try (okhttp3.mockwebserver.MockWebServer server = LoopbackLlm.answering("slow-model",
                 new okhttp3.mockwebserver.MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE))) {
