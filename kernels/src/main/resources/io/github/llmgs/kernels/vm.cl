@@ -100,8 +100,8 @@ static inline int takeLargeTable(WhileMemory* m) {
 
 /*
  * WhileMemory.record: records the key for that loop; false if the loop had already recorded it.
- * When the set needs a large table and none is left, it sets outOfRoom and says true, and the
- * loop ends the run with STATUS_RETRY before anything else depends on the answer.
+ * When the set needs a large table and none is left, it sets outOfRoom and says false, and the
+ * loop, which looks at outOfRoom only then (off the common path), ends the run with STATUS_RETRY.
  */
 int record(WhileMemory* m, int whileId, ulong stateKey) {
     const ulong digest = whileDigest(whileId, stateKey);
@@ -121,7 +121,7 @@ int record(WhileMemory* m, int whileId, ulong stateKey) {
         }
         if (!takeLargeTable(m)) {
             m->outOfRoom = 1;
-            return 1;
+            return 0;
         }
     }
     return recordLarge(m, digest);
@@ -216,11 +216,12 @@ static inline int run(__global const int* prog, int length, VmWorld* w, WhileMem
                 if (crashed(w)) {
                     pc = prog[pc + 2];
                 } else if (!record(whileMemory, prog[pc + 1], stateKey(w))) {
+                    if (whileMemory->outOfRoom) {
+                        return STATUS_RETRY; /* no room to tell: the host reruns this pair where a large table is sure */
+                    }
                     crash(w);
                     repeated = 1;
                     pc = prog[pc + 2];
-                } else if (whileMemory->outOfRoom) {
-                    return STATUS_RETRY; /* the host reruns this pair where a large table is sure */
                 } else {
                     pc += 3;
                 }

@@ -220,6 +220,11 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
         uploadedSeeds = seeds.clone();
     }
 
+    /** Pairs rerun because their launch had no large WHILE table left for them, since this backend opened. */
+    public synchronized long retriedPairs() {
+        return device.retriedPairs();
+    }
+
     @Override
     public synchronized void close() {
         device.close();
