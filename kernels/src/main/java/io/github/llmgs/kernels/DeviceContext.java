@@ -47,7 +47,9 @@ import org.jocl.cl_kernel;
  * are read, in retry launches where each has one; results never depend on which pairs retried.
  *
  * <p>Work-groups hold 64 work-items on a GPU (two programs of 32 instances, one warp each) and 32
- * elsewhere; {@code -Dllmgs.opencl.localSize=N} overrides that for experiments.
+ * elsewhere; {@code -Dllmgs.opencl.localSize=N} overrides that for experiments. Likewise
+ * {@code -Dllmgs.opencl.whileTables=N} fixes every launch's pool at N large WHILE tables (0: every
+ * episode that outgrows its private table reruns), which tests use to force the retry path.
  */
 public final class DeviceContext implements AutoCloseable {
     /** Launch sizes when options leave them open: GPUs want many warps, a CPU a few groups per core. */
