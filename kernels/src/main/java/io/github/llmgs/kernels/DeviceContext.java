@@ -88,9 +88,10 @@ public final class DeviceContext implements AutoCloseable {
 
     /** Stamp of the last launch; WHILE slots of older launches read as empty. */
     private long stamp;
-    /** Large tables in the pool of the launches {@link #prepare} set up, and pairs per retry launch (at least 1). */
+    /** Large tables in the pool of the launches {@link #prepare} set up, and the most pairs per retry launch (at least 1). */
     private int tables;
     private int retryLaunch = 1;
+    private long whileCapacity;
     /** Pairs rerun because their launch's pool was empty, since this context opened. */
     private long retriedPairs;
     private boolean closed;
@@ -231,23 +232,37 @@ public final class DeviceContext implements AutoCloseable {
 
     /**
      * Sets the leading arguments every domain's kernel takes (but those {@link #launch} sets per
-     * launch) and sizes the pool of large WHILE tables for launches of {@code chunk} pairs; the
-     * caller then sets its own arguments from index {@link #firstDomainArg()}.
+     * launch) and sizes the pool of large WHILE tables for launches of {@code chunk} pairs with
+     * {@code bytesPerPair} of their own; the caller then sets its own arguments from index
+     * {@link #firstDomainArg()}.
+     *
+     * <p>Retry launches are as large as the scratch share left beside the launch's own buffers
+     * allows (at least the pool, at most the launch), and their tables are allocated only when
+     * pairs retry: a batch where most episodes outgrow the private table then reruns in a few
+     * launches (at 80 GB, a 65,536-pair launch in one) while a batch that does not keeps the small pool.
      */
-    public void prepare(cl_kernel k, int instances, int chunk, long whileCapacity) {
+    public void prepare(cl_kernel k, int instances, int chunk, long whileCapacity, long bytesPerPair) {
+        this.whileCapacity = whileCapacity;
         tables = (int) Math.min(chunk, tablesOverride >= 0 ? tablesOverride : WhileTables.tables(chunk));
-        retryLaunch = Math.max(1, tables); // a retry launch gives each of its pairs a table
-        whileKeys.ensure(retryLaunch * whileCapacity * Sizeof.cl_ulong, false);
-        whileStamps.ensure(retryLaunch * whileCapacity * Sizeof.cl_uint, true); // all zeros: empty for every stamp >= 1
+        long budget = (long) (device.globalMemSize() * SCRATCH_SHARE_OF_GLOBAL) - chunk * bytesPerPair;
+        long byMemory = Math.min(budget / WhileTables.tableBytes(whileCapacity), device.maxAllocSize() / (whileCapacity * Sizeof.cl_ulong));
+        retryLaunch = (int) Math.max(1, tablesOverride >= 0 ? tables : Math.min(chunk, Math.max(tables, byMemory)));
         whileNext.ensure(Sizeof.cl_uint, false);
-        retrySlots.ensure((long) retryLaunch * Sizeof.cl_int, false);
         setMem(k, 0, code);
         setMem(k, 1, codeOffsets);
         setInt(k, 2, instances);
-        setMem(k, RETRY_SLOTS_ARG, retrySlots);
+        setMem(k, WHILE_NEXT_ARG, whileNext);
+        ensureTables(k, Math.max(1, tables));
+    }
+
+    /** Makes the pool hold at least {@code n} large tables (and retry slots for n pairs), as {@code k}'s arguments. */
+    private void ensureTables(cl_kernel k, int n) {
+        whileKeys.ensure(n * whileCapacity * Sizeof.cl_ulong, false);
+        whileStamps.ensure(n * whileCapacity * Sizeof.cl_uint, true); // all zeros: empty for every stamp >= 1
+        retrySlots.ensure((long) n * Sizeof.cl_int, false);
+        setMem(k, RETRY_SLOTS_ARG, retrySlots); // a buffer that grew is a new one
         setMem(k, WHILE_KEYS_ARG, whileKeys);
         setMem(k, WHILE_STAMPS_ARG, whileStamps);
-        setMem(k, WHILE_NEXT_ARG, whileNext);
     }
 
     /** The first argument index after the shared ones. */
@@ -294,14 +309,16 @@ public final class DeviceContext implements AutoCloseable {
         Output statusOut = Output.of(statuses, status);
         for (int base = 0; base < total; base += chunk) {
             int count = Math.min(chunk, total - base);
-            enqueue(k, base, count, false);
+            enqueue(k, base, count, 0);
             statusOut.read(base, count);
             int[] retry = slotsToRetry(status, base, count);
             if (retry.length > 0) {
-                for (int from = 0; from < retry.length; from += retryLaunch) {
-                    int n = Math.min(retryLaunch, retry.length - from);
+                int size = Math.min(retryLaunch, retry.length);
+                ensureTables(k, size);
+                for (int from = 0; from < retry.length; from += size) {
+                    int n = Math.min(size, retry.length - from);
                     retrySlots.write(Pointer.to(retry).withByteOffset((long) from * Sizeof.cl_int), (long) n * Sizeof.cl_int);
-                    enqueue(k, base, n, true);
+                    enqueue(k, base, n, n);
                 }
                 statusOut.read(base, count);
                 if (slotsToRetry(status, base, count).length > 0) {
@@ -315,14 +332,18 @@ public final class DeviceContext implements AutoCloseable {
         clFinish(queue);
     }
 
-    /** One launch of {@code count} pairs from {@code base} (a retry launch: those the retry slots name), with a fresh stamp and an unused pool. */
-    private void enqueue(cl_kernel k, int base, int count, boolean retrying) {
+    /**
+     * One launch of {@code count} pairs from {@code base}, with a fresh stamp and an unused pool;
+     * {@code retryTables} &gt; 0 makes it a retry launch of the pairs the retry slots name, with
+     * that many tables (one each), else it runs them all with the launch's pool.
+     */
+    private void enqueue(cl_kernel k, int base, int count, int retryTables) {
         whileNext.zero();
         setInt(k, PAIR_BASE_ARG, base);
         setInt(k, PAIR_COUNT_ARG, count);
-        setInt(k, RETRYING_ARG, retrying ? 1 : 0);
+        setInt(k, RETRYING_ARG, retryTables > 0 ? 1 : 0);
         setInt(k, STAMP_ARG, nextStamp());
-        setInt(k, WHILE_TABLES_ARG, retrying ? retryLaunch : tables);
+        setInt(k, WHILE_TABLES_ARG, retryTables > 0 ? retryTables : tables);
         clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {roundUp(count, localSize)}, new long[] {localSize}, 0, null, null);
     }
 

@@ -145,10 +145,15 @@ public final class OpenClBackend implements Backend {
 
     /** Pairs per launch: device memory for the scratch (Snake's generators too), the option, a default; whole programs when possible. */
     int pairsPerLaunch(KernelSource.Config config, int instances, long totalPairs) {
-        long mtBytes = KernelSource.MT_WORDS * 4L;
-        long extra = (config.snake() ? mtBytes : 0) + OUTPUT_BYTES_PER_PAIR;
-        long limit = config.snake() ? device.maxAllocSize() / mtBytes - device.localSize() : Long.MAX_VALUE;
-        return device.pairsPerLaunch(config.whileCapacity(), extra, limit, instances, totalPairs);
+        long limit = config.snake() ? device.maxAllocSize() / MT_BYTES - device.localSize() : Long.MAX_VALUE;
+        return device.pairsPerLaunch(config.whileCapacity(), bytesPerPair(config), limit, instances, totalPairs);
+    }
+
+    private static final long MT_BYTES = KernelSource.MT_WORDS * 4L;
+
+    /** Device bytes of each pair's own: its outputs, and Snake's generator. */
+    static long bytesPerPair(KernelSource.Config config) {
+        return (config.snake() ? MT_BYTES : 0) + OUTPUT_BYTES_PER_PAIR;
     }
 
     private void launch(KernelSource.Config config, cl_kernel k, int instances, int total, boolean perEpisode, Episodes e) {
@@ -161,7 +166,7 @@ public final class OpenClBackend implements Backend {
                 DeviceContext.Output.of(outCalls, e.calls), DeviceContext.Output.of(outCrashed, e.crashed));
         device.ensureOutputs(all, chunk); // every output is an argument, read back or not
         device.ensureOutputs(List.of(statuses), chunk);
-        device.prepare(k, instances, chunk, config.whileCapacity());
+        device.prepare(k, instances, chunk, config.whileCapacity(), bytesPerPair(config));
         int a = device.firstDomainArg();
         DeviceContext.setMem(k, a++, this.instances.hero);
         DeviceContext.setMem(k, a++, this.instances.walls);

@@ -11,16 +11,17 @@ import org.jocl.Sizeof;
  * {@link #SMALL_SLOTS} digests per work-item, and for the few episodes that record more than
  * {@link #SMALL_LIMIT} digests, a large table ({@link KernelSource#whileCapacity} slots) from a
  * pool the launch shares, handed out by an atomic counter. A pair that finds the pool empty ends
- * with {@link #STATUS_RETRY}; {@link DeviceContext#launch} reruns those pairs in launches of at
- * most the pool's size, where every pair is sure of a table.
+ * with {@link #STATUS_RETRY}; {@link DeviceContext#launch} reruns those pairs in retry launches
+ * where every pair is sure of a table.
  *
  * <p>The pool holds one large table per {@link #PAIRS_PER_TABLE} pairs (at least
  * {@link #MIN_TABLES}): on bench/neighborhood-1024 x 32 instances at max_calls 10,000, at most 2.8%
  * of a Karel task's episodes (Snake; 1.6% on OneStroke, 1.3% on FourCorners, under 0.5% on the
  * rest) record more than SMALL_LIMIT digests, so a pool of 1/16 leaves room to spare and the
  * retry path is rare. A batch where most episodes need a large table still gets every result
- * right: its retries run at the pool's size, which is the launch size the old one-table-per-pair
- * layout had in the same memory.
+ * right and does not crawl: its retry launches take as many tables as the scratch share left
+ * beside the launch holds ({@link DeviceContext#prepare}), which is at least the launch size the
+ * old one-table-per-pair layout had in the same memory, and the whole launch when that fits.
  */
 public final class WhileTables {
     /** Slots of the private table: one bit each in a ulong occupancy mask, so one store clears it. */

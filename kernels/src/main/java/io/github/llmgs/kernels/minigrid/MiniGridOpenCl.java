@@ -159,7 +159,8 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
         cl_kernel k = device.kernel(spec);
         upload(task, seeds, spec);
         device.uploadCode(codes);
-        int chunk = device.pairsPerLaunch(spec.whileCapacity(), Sizeof.cl_double + 5L * Sizeof.cl_int, Long.MAX_VALUE, n, t);
+        long bytesPerPair = Sizeof.cl_double + 5L * Sizeof.cl_int; // the outputs
+        int chunk = device.pairsPerLaunch(spec.whileCapacity(), bytesPerPair, Long.MAX_VALUE, n, t);
         DeviceContext.Output returns = DeviceContext.Output.of(outReturn, e.returns);
         DeviceContext.Output statuses = DeviceContext.Output.of(outStatus, e.status); // read by the launch loop itself
         List<DeviceContext.Output> all = List.of(returns, DeviceContext.Output.of(outSteps, e.steps),
@@ -167,7 +168,7 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
                 DeviceContext.Output.of(outTerminated, e.terminated));
         device.ensureOutputs(all, chunk); // every output is an argument, read back or not
         device.ensureOutputs(List.of(statuses), chunk);
-        device.prepare(k, n, chunk, spec.whileCapacity());
+        device.prepare(k, n, chunk, spec.whileCapacity(), bytesPerPair);
         int a = device.firstDomainArg();
         DeviceContext.setMem(k, a++, cells);
         DeviceContext.setMem(k, a++, starts);
