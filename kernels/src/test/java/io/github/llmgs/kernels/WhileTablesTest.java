@@ -64,6 +64,33 @@ class WhileTablesTest {
                 "a pool of 0 tables still keeps one for the retries: the pairs then fit by their own bytes");
     }
 
+    /** Snake's food generator lives in global memory by work-item: a rerun pair, on another work-item, draws the same food. */
+    @Test
+    void rerunSnakeEpisodesDrawTheSameFood() throws IOException {
+        Task task = Tasks.byName("Snake");
+        List<TaskInstance> instances = new ArrayList<>();
+        for (int s = 0; s < 32; s++) instances.add(task.generate(s));
+        List<Node.Program> programs = new ArrayList<>();
+        try (InputStream in = WhileTablesTest.class.getResourceAsStream("/neighborhood-1024.txt")) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).limit(256)
+                    .forEach(l -> programs.add(Parser.parse(l.strip())));
+        }
+        BatchRequest request = new BatchRequest(task, instances, programs, true, io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS);
+        BatchResult want;
+        try (CpuBackend cpu = new CpuBackend()) {
+            want = cpu.evaluate(request);
+        }
+        String before = System.getProperty("llmgs.opencl.whileTables");
+        System.setProperty("llmgs.opencl.whileTables", "0");
+        try (OpenClBackend b = OpenClTestSupport.open(BackendOptions.defaults())) {
+            assertIdentical(want, b.evaluate(request), "Snake with no large WHILE tables");
+            assertTrue(b.retriedPairs() > 32, "Snake episodes outgrow the private table: " + b.retriedPairs());
+        } finally {
+            if (before == null) System.clearProperty("llmgs.opencl.whileTables");
+            else System.setProperty("llmgs.opencl.whileTables", before);
+        }
+    }
+
     /** FourCorners programs of the neighbourhood workload whose episodes record more than SMALL_LIMIT digests, and some that do not. */
     private static List<Node.Program> programs() throws IOException {
         List<String> lines;
