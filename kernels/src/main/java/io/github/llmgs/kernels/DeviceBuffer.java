@@ -80,8 +80,13 @@ public final class DeviceBuffer {
     }
 
     void fillZero() {
-        clEnqueueFillBuffer(queue, mem, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, bytes, 0, null, null);
+        zero();
         clFinish(queue);
+    }
+
+    /** Enqueues zeroing the whole buffer; commands enqueued after it (the queue is in order) see zeros. */
+    void zero() {
+        clEnqueueFillBuffer(queue, mem, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, bytes, 0, null, null);
     }
 
     void release() {

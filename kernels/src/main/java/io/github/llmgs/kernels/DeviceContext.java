@@ -32,28 +32,42 @@ import org.jocl.cl_kernel;
 
 /**
  * What every domain's OpenCL backend shares: one device's context and queue, the kernels built
- * for it, the buffers every launch has (the programs' code and the WHILE scratch), launch sizing
- * and the chunked launch loop. A domain backend ({@link OpenClBackend} for Karel,
- * {@code minigrid.MiniGridOpenCl}) adds its instance buffers and outputs and sets its kernel's
- * own arguments; every kernel starts with the same five (code, code offsets, instances per
- * program, first pair, pair count) and takes the WHILE keys, stamps and the launch's stamp.
+ * for it, the buffers every launch has (the programs' code and the WHILE tables' pool), launch
+ * sizing and the chunked launch loop with its reruns. A domain backend ({@link OpenClBackend} for
+ * Karel, {@code minigrid.MiniGridOpenCl}) adds its instance buffers and outputs and sets its
+ * kernel's own arguments; every kernel starts with the same {@value #SHARED_ARGS} (code, code
+ * offsets, instances per program, first pair, pair count, retry slots, retrying, the pool's keys
+ * and stamps, the launch's stamp, the pool's counter and its size), which {@link #prepare} and
+ * {@link #launch} set.
  *
- * <p>Batches larger than a launch (device memory for the WHILE tables,
- * {@link BackendOptions#maxPairsPerLaunch()}) run in chunks of whole programs; every episode's
- * results are its own, so chunking never changes them.
+ * <p>Batches larger than a launch (device memory, {@link BackendOptions#maxPairsPerLaunch()}) run
+ * in chunks of whole programs; every episode's results are its own, so chunking never changes
+ * them. A launch's WHILE memory is bounded ({@link WhileTables}): the pairs that found no large
+ * table left end with {@link WhileTables#STATUS_RETRY} and run again, before the launch's outputs
+ * are read, in retry launches where each has one; results never depend on which pairs retried.
  *
  * <p>Work-groups hold 64 work-items on a GPU (two programs of 32 instances, one warp each) and 32
- * elsewhere; {@code -Dllmgs.opencl.localSize=N} overrides that for experiments.
+ * elsewhere; {@code -Dllmgs.opencl.localSize=N} overrides that for experiments. Likewise
+ * {@code -Dllmgs.opencl.whileTables=N} fixes every launch's pool at N large WHILE tables (0: every
+ * episode that outgrows its private table reruns), which tests use to force the retry path.
  */
 public final class DeviceContext implements AutoCloseable {
     /** Launch sizes when options leave them open: GPUs want many warps, a CPU a few groups per core. */
     private static final int DEFAULT_MAX_PAIRS_GPU = 1 << 16;
     private static final int DEFAULT_MAX_PAIRS_CPU = 1 << 12;
-    /** Share of the device's global memory the per-episode scratch may take. */
-    private static final double SCRATCH_SHARE_OF_GLOBAL = 0.25;
-    /** Kernel arguments every domain's kernel starts with: code, code offsets, instances, first pair, pair count. */
+    /** Share of the device's global memory a launch's scratch (WHILE pool, outputs, state) may take. */
+    static final double SCRATCH_SHARE_OF_GLOBAL = 0.25;
+    /** Kernel arguments every domain's kernel starts with, in this order (see the class comment). */
     private static final int PAIR_BASE_ARG = 3;
     private static final int PAIR_COUNT_ARG = 4;
+    private static final int RETRY_SLOTS_ARG = 5;
+    private static final int RETRYING_ARG = 6;
+    private static final int WHILE_KEYS_ARG = 7;
+    private static final int WHILE_STAMPS_ARG = 8;
+    private static final int STAMP_ARG = 9;
+    private static final int WHILE_NEXT_ARG = 10;
+    private static final int WHILE_TABLES_ARG = 11;
+    static final int SHARED_ARGS = 12;
 
     private final OpenClDevice device;
     private final int maxPairsOption;
@@ -67,15 +81,26 @@ public final class DeviceContext implements AutoCloseable {
     private final DeviceBuffer codeOffsets;
     private final DeviceBuffer whileKeys;
     private final DeviceBuffer whileStamps;
+    private final DeviceBuffer whileNext;
+    private final DeviceBuffer retrySlots;
+    /** {@code -Dllmgs.opencl.whileTables=N}: N large tables per launch whatever its size (tests force the retry path with 0 and 1); -1: sized by {@link WhileTables#tables}. */
+    private final int tablesOverride;
 
     /** Stamp of the last launch; WHILE slots of older launches read as empty. */
     private long stamp;
+    /** Large tables in the pool of the launches {@link #prepare} set up, and the most pairs per retry launch (at least 1). */
+    private int tables;
+    private int retryLaunch = 1;
+    private long whileCapacity;
+    /** Pairs rerun because their launch's pool was empty, since this context opened. */
+    private long retriedPairs;
     private boolean closed;
 
     private DeviceContext(OpenClDevice device, BackendOptions options) {
         this.device = device;
         this.maxPairsOption = Math.max(0, options.maxPairsPerLaunch());
         this.localSize = Integer.getInteger("llmgs.opencl.localSize", device.gpu() ? 64 : 32);
+        this.tablesOverride = Math.max(-1, Integer.getInteger("llmgs.opencl.whileTables", -1));
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL_CONTEXT_PLATFORM, device.platform());
         this.context = clCreateContext(properties, 1, new cl_device_id[] {device.device()}, null, null, null);
@@ -92,6 +117,8 @@ public final class DeviceContext implements AutoCloseable {
         codeOffsets = buffer("code offsets", CL_MEM_READ_ONLY, true);
         whileKeys = buffer("WHILE keys", CL_MEM_READ_WRITE, false);
         whileStamps = buffer("WHILE stamps", CL_MEM_READ_WRITE, false);
+        whileNext = buffer("WHILE table counter", CL_MEM_READ_WRITE, false);
+        retrySlots = buffer("retry slots", CL_MEM_READ_ONLY, false);
     }
 
     @SuppressWarnings("deprecation")
@@ -160,19 +187,16 @@ public final class DeviceContext implements AutoCloseable {
     }
 
     /**
-     * Pairs per launch: device memory for the WHILE tables and {@code extraBytesPerPair} (outputs,
-     * per-episode state), at most {@code extraLimit} (a domain's own cap), the option or a default;
-     * whole programs when possible.
+     * Pairs per launch: device memory for {@code extraBytesPerPair} per pair (outputs, per-episode
+     * state) and the launch's pool of large WHILE tables ({@link WhileTables#largestLaunch}), at
+     * most {@code extraLimit} (a domain's own cap), the option or a default; whole programs when possible.
      */
     public int pairsPerLaunch(long whileCapacity, long extraBytesPerPair, long extraLimit, int instances, long totalPairs) {
-        long keysPerPair = whileCapacity * Sizeof.cl_ulong;
-        long perPair = keysPerPair + whileCapacity * Sizeof.cl_uint + extraBytesPerPair;
-        long byAlloc = device.maxAllocSize() / keysPerPair;
-        long byGlobal = (long) (device.globalMemSize() * SCRATCH_SHARE_OF_GLOBAL) / perPair;
-        long limit = Math.min(Math.min(byAlloc, byGlobal), extraLimit);
+        long limit = Math.min(WhileTables.largestLaunch(device.globalMemSize(), SCRATCH_SHARE_OF_GLOBAL, device.maxAllocSize(),
+                whileCapacity, extraBytesPerPair, tablesOverride), extraLimit);
         if (limit < 1) {
-            throw new IllegalStateException("this call limit needs " + perPair + " bytes of scratch per episode, more than "
-                    + device.describe() + " allows in one buffer");
+            throw new IllegalStateException("this call limit needs " + WhileTables.tableBytes(whileCapacity) + " bytes for a "
+                    + "large WHILE table, more than " + device.describe() + " allows in one buffer");
         }
         limit = Math.min(limit, maxPairsOption > 0 ? maxPairsOption : (device.gpu() ? DEFAULT_MAX_PAIRS_GPU : DEFAULT_MAX_PAIRS_CPU));
         limit = Math.min(limit, totalPairs);
@@ -207,28 +231,48 @@ public final class DeviceContext implements AutoCloseable {
     }
 
     /**
-     * Sets the five leading arguments every domain's kernel takes and sizes the WHILE scratch for
-     * {@code chunk} pairs; the caller then sets its own arguments from index {@link #firstDomainArg()}.
+     * Sets the leading arguments every domain's kernel takes (but those {@link #launch} sets per
+     * launch) and sizes the pool of large WHILE tables for launches of {@code chunk} pairs with
+     * {@code bytesPerPair} of their own; the caller then sets its own arguments from index
+     * {@link #firstDomainArg()}.
+     *
+     * <p>Retry launches are as large as the scratch share left beside the launch's own buffers
+     * allows (at least the pool, at most the launch), and their tables are allocated only when
+     * pairs retry: a batch where most episodes outgrow the private table then reruns in a few
+     * launches (at 80 GB, a 65,536-pair launch in one) while a batch that does not keeps the small pool.
      */
-    public void prepare(cl_kernel k, int instances, int chunk, long whileCapacity) {
-        whileKeys.ensure(chunk * whileCapacity * Sizeof.cl_ulong, false);
-        whileStamps.ensure(chunk * whileCapacity * Sizeof.cl_uint, true); // all zeros: empty for every stamp >= 1
+    public void prepare(cl_kernel k, int instances, int chunk, long whileCapacity, long bytesPerPair) {
+        this.whileCapacity = whileCapacity;
+        tables = (int) Math.min(chunk, tablesOverride >= 0 ? tablesOverride : WhileTables.tables(chunk));
+        long budget = (long) (device.globalMemSize() * SCRATCH_SHARE_OF_GLOBAL) - chunk * bytesPerPair;
+        long byMemory = Math.min(budget / WhileTables.tableBytes(whileCapacity), device.maxAllocSize() / (whileCapacity * Sizeof.cl_ulong));
+        retryLaunch = (int) Math.max(1, tablesOverride >= 0 ? tables : Math.min(chunk, Math.max(tables, byMemory)));
+        whileNext.ensure(Sizeof.cl_uint, false);
         setMem(k, 0, code);
         setMem(k, 1, codeOffsets);
         setInt(k, 2, instances);
+        setMem(k, WHILE_NEXT_ARG, whileNext);
+        ensureTables(k, Math.max(1, tables));
     }
 
-    /** The first argument index after the five shared ones. */
+    /** Makes the pool hold at least {@code n} large tables (and retry slots for n pairs), as {@code k}'s arguments. */
+    private void ensureTables(cl_kernel k, int n) {
+        whileKeys.ensure(n * whileCapacity * Sizeof.cl_ulong, false);
+        whileStamps.ensure(n * whileCapacity * Sizeof.cl_uint, true); // all zeros: empty for every stamp >= 1
+        retrySlots.ensure((long) n * Sizeof.cl_int, false);
+        setMem(k, RETRY_SLOTS_ARG, retrySlots); // a buffer that grew is a new one
+        setMem(k, WHILE_KEYS_ARG, whileKeys);
+        setMem(k, WHILE_STAMPS_ARG, whileStamps);
+    }
+
+    /** The first argument index after the shared ones. */
     public int firstDomainArg() {
-        return PAIR_COUNT_ARG + 1;
+        return SHARED_ARGS;
     }
 
-    public DeviceBuffer whileKeys() {
-        return whileKeys;
-    }
-
-    public DeviceBuffer whileStamps() {
-        return whileStamps;
+    /** Pairs rerun because their launch's pool of large WHILE tables was empty, since this context opened. */
+    public long retriedPairs() {
+        return retriedPairs;
     }
 
     /** A per-episode output: read back after each launch into {@code host}, from the chunk's first pair. */
@@ -256,20 +300,64 @@ public final class DeviceContext implements AutoCloseable {
     }
 
     /**
-     * Runs {@code total} pairs in launches of {@code chunk}, each with a fresh WHILE stamp at
-     * argument {@code stampArg}, reading the outputs back after each launch.
+     * Runs {@code total} pairs in launches of {@code chunk}. After each, the exit statuses
+     * ({@code statuses}, into {@code status}) say which pairs found no large WHILE table; those
+     * run again in retry launches of at most the pool's size, writing over their own slots, and
+     * then the launch's {@code outputs} are read back.
      */
-    public void launch(cl_kernel k, int stampArg, int total, int chunk, List<Output> outputs) {
+    public void launch(cl_kernel k, int total, int chunk, DeviceBuffer statuses, int[] status, List<Output> outputs) {
+        Output statusOut = Output.of(statuses, status);
         for (int base = 0; base < total; base += chunk) {
             int count = Math.min(chunk, total - base);
-            setInt(k, PAIR_BASE_ARG, base);
-            setInt(k, PAIR_COUNT_ARG, count);
-            setInt(k, stampArg, nextStamp());
-            clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {roundUp(count, localSize)}, new long[] {localSize},
-                    0, null, null);
+            enqueue(k, base, count, 0);
+            statusOut.read(base, count);
+            int[] retry = slotsToRetry(status, base, count);
+            if (retry.length > 0) {
+                int size = Math.min(retryLaunch, retry.length);
+                ensureTables(k, size);
+                for (int from = 0; from < retry.length; from += size) {
+                    int n = Math.min(size, retry.length - from);
+                    retrySlots.write(Pointer.to(retry).withByteOffset((long) from * Sizeof.cl_int), (long) n * Sizeof.cl_int);
+                    enqueue(k, base, n, n);
+                }
+                statusOut.read(base, count);
+                if (slotsToRetry(status, base, count).length > 0) {
+                    throw new IllegalStateException("a retry launch, with a large WHILE table for every pair, ended a pair with "
+                            + "STATUS_RETRY: a backend bug");
+                }
+                retriedPairs += retry.length;
+            }
             for (Output o : outputs) o.read(base, count);
         }
         clFinish(queue);
+    }
+
+    /**
+     * One launch of {@code count} pairs from {@code base}, with a fresh stamp and an unused pool;
+     * {@code retryTables} &gt; 0 makes it a retry launch of the pairs the retry slots name, with
+     * that many tables (one each), else it runs them all with the launch's pool.
+     */
+    private void enqueue(cl_kernel k, int base, int count, int retryTables) {
+        whileNext.zero();
+        setInt(k, PAIR_BASE_ARG, base);
+        setInt(k, PAIR_COUNT_ARG, count);
+        setInt(k, RETRYING_ARG, retryTables > 0 ? 1 : 0);
+        setInt(k, STAMP_ARG, nextStamp());
+        setInt(k, WHILE_TABLES_ARG, retryTables > 0 ? retryTables : tables);
+        clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {roundUp(count, localSize)}, new long[] {localSize}, 0, null, null);
+    }
+
+    /** The offsets from {@code base} of the launch's pairs that ended with {@link WhileTables#STATUS_RETRY}. */
+    private static int[] slotsToRetry(int[] status, int base, int count) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (status[base + i] == WhileTables.STATUS_RETRY) n++;
+        }
+        int[] slots = new int[n];
+        for (int i = 0, j = 0; j < n; i++) {
+            if (status[base + i] == WhileTables.STATUS_RETRY) slots[j++] = i;
+        }
+        return slots;
     }
 
     /** The launch's stamp: 1, 2, ...; on wrap-around the stamps buffer is cleared and counting restarts. */

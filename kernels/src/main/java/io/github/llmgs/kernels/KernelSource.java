@@ -122,9 +122,9 @@ public final class KernelSource {
     static final int SNAKE_TASK_ID = io.github.llmgs.engine.Tasks.byName("Snake").kernelId();
 
     /**
-     * Slots of a work-item's WHILE table: the smallest power of two >= 1.5 * (maxCalls + 1)
-     * (at least 16). An episode records at most maxCalls keys (each after a call), so the
-     * table is at most 2/3 full.
+     * Slots of a large WHILE table (the kernel's WHILE_CAPACITY; {@link WhileTables}): the
+     * smallest power of two >= 1.5 * (maxCalls + 1) (at least 16). An episode records at most
+     * maxCalls + 1 keys (a call between any two), so the table is at most 2/3 full.
      */
     public static long whileCapacity(int maxCalls) {
         long need = Math.max(16, (3L * (Math.max(0, maxCalls) + 1L) + 1) / 2);

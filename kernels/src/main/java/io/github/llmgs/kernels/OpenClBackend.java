@@ -38,6 +38,9 @@ public final class OpenClBackend implements Backend {
     static final int STATUS_CALL_LIMIT = ExitStatus.CALL_LIMIT.ordinal();
     static final int STATUS_BAD_OPCODE = ExitStatus.BAD_OPCODE.ordinal();
 
+    /** Device bytes of each pair's outputs: return, steps, calls, crash flag, exit status. */
+    static final long OUTPUT_BYTES_PER_PAIR = Sizeof.cl_double + 4L * Sizeof.cl_int;
+
     private final DeviceContext device;
     private final InstanceUpload instances;
     private final DeviceBuffer rngState;
@@ -142,10 +145,15 @@ public final class OpenClBackend implements Backend {
 
     /** Pairs per launch: device memory for the scratch (Snake's generators too), the option, a default; whole programs when possible. */
     int pairsPerLaunch(KernelSource.Config config, int instances, long totalPairs) {
-        long mtBytes = KernelSource.MT_WORDS * 4L;
-        long extra = (config.snake() ? mtBytes : 0) + Sizeof.cl_double + 4L * Sizeof.cl_int;
-        long limit = config.snake() ? device.maxAllocSize() / mtBytes - device.localSize() : Long.MAX_VALUE;
-        return device.pairsPerLaunch(config.whileCapacity(), extra, limit, instances, totalPairs);
+        long limit = config.snake() ? device.maxAllocSize() / MT_BYTES - device.localSize() : Long.MAX_VALUE;
+        return device.pairsPerLaunch(config.whileCapacity(), bytesPerPair(config), limit, instances, totalPairs);
+    }
+
+    private static final long MT_BYTES = KernelSource.MT_WORDS * 4L;
+
+    /** Device bytes of each pair's own: its outputs, and Snake's generator. */
+    static long bytesPerPair(KernelSource.Config config) {
+        return (config.snake() ? MT_BYTES : 0) + OUTPUT_BYTES_PER_PAIR;
     }
 
     private void launch(KernelSource.Config config, cl_kernel k, int instances, int total, boolean perEpisode, Episodes e) {
@@ -153,11 +161,12 @@ public final class OpenClBackend implements Backend {
         long global = DeviceContext.roundUp(chunk, device.localSize());
         rngState.ensure(config.snake() ? global * KernelSource.MT_WORDS * Sizeof.cl_uint : Sizeof.cl_uint, false);
         DeviceContext.Output returns = DeviceContext.Output.of(outReturn, e.returns);
-        DeviceContext.Output statuses = DeviceContext.Output.of(outStatus, e.status);
+        DeviceContext.Output statuses = DeviceContext.Output.of(outStatus, e.status); // read by the launch loop itself
         List<DeviceContext.Output> all = List.of(returns, DeviceContext.Output.of(outSteps, e.steps),
-                DeviceContext.Output.of(outCalls, e.calls), DeviceContext.Output.of(outCrashed, e.crashed), statuses);
+                DeviceContext.Output.of(outCalls, e.calls), DeviceContext.Output.of(outCrashed, e.crashed));
         device.ensureOutputs(all, chunk); // every output is an argument, read back or not
-        device.prepare(k, instances, chunk, config.whileCapacity());
+        device.ensureOutputs(List.of(statuses), chunk);
+        device.prepare(k, instances, chunk, config.whileCapacity(), bytesPerPair(config));
         int a = device.firstDomainArg();
         DeviceContext.setMem(k, a++, this.instances.hero);
         DeviceContext.setMem(k, a++, this.instances.walls);
@@ -165,16 +174,18 @@ public final class OpenClBackend implements Backend {
         DeviceContext.setMem(k, a++, this.instances.params);
         DeviceContext.setInt(k, a++, this.instances.paramStride());
         DeviceContext.setMem(k, a++, this.instances.keyPow);
-        DeviceContext.setMem(k, a++, device.whileKeys());
-        DeviceContext.setMem(k, a++, device.whileStamps());
-        int stampArg = a++;
         DeviceContext.setMem(k, a++, rngState);
         DeviceContext.setMem(k, a++, outReturn);
         DeviceContext.setMem(k, a++, outSteps);
         DeviceContext.setMem(k, a++, outCalls);
         DeviceContext.setMem(k, a++, outCrashed);
         DeviceContext.setMem(k, a, outStatus);
-        device.launch(k, stampArg, total, chunk, perEpisode ? all : List.of(returns, statuses));
+        device.launch(k, total, chunk, outStatus, e.status, perEpisode ? all : List.of(returns));
+    }
+
+    /** Pairs rerun because their launch had no large WHILE table left for them, since this backend opened. */
+    long retriedPairs() {
+        return device.retriedPairs();
     }
 
     /** The kernel for a configuration, built on first use. */

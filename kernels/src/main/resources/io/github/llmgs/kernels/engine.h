@@ -1,4 +1,4 @@
-/* Generated from io.github.llmgs.engine (ExitStatus, tasks.TaskKernel, World) -- do not edit by hand. */
+/* Generated from io.github.llmgs.engine (ExitStatus, tasks.TaskKernel, World) and kernels.WhileTables -- do not edit by hand. */
 #ifndef LLMGS_ENGINE_H
 #define LLMGS_ENGINE_H
 
@@ -13,6 +13,13 @@
 #define STATUS_WHILE_REPEAT 1
 #define STATUS_CALL_LIMIT 2
 #define STATUS_BAD_OPCODE 3
+
+/* WhileTables.STATUS_RETRY: no large WHILE table was left; the host reruns the pair (never a result). */
+#define STATUS_RETRY 4
+
+/* WhileTables.SMALL_SLOTS, SMALL_LIMIT: a work-item's private WHILE table, and the digests it takes. */
+#define WHILE_SMALL_SLOTS 64
+#define WHILE_SMALL_LIMIT 48
 
 /* TaskKernel ordinals (Task.kernelId()): the reward code -DTASK selects; a sparse variant shares its task's. */
 #define TASK_STAIR_CLIMBER 0

@@ -13,16 +13,17 @@
  * Work layout: global id g covers pair = pairBase + g, program = pair / instances,
  * instance = pair % instances, so a program's instances are adjacent (with 32 instances, one
  * NVIDIA warp runs one program and diverges only on data). Everything an episode needs is
- * private except the WHILE key table and Snake's MT19937 state, which live in global scratch
- * regions indexed by g and are reused by every launch without clearing (stamps).
+ * private except Snake's MT19937 state, a global region indexed by g, and the large WHILE table
+ * an episode that records many states takes from the launch's pool (vm.cl).
  *
  * Build options (the host specialises one program per task variant, size and call limit):
  *   -DTASK=<Task.kernelId()> -DSPARSE=<0|1> -DROWS=<rows> -DCOLS=<cols> -DMAX_CALLS=<max_calls>
- *   -DWHILE_CAPACITY=<power of two >= 1.5 * (MAX_CALLS + 1)>
+ *   -DWHILE_CAPACITY=<power of two >= 1.5 * (MAX_CALLS + 1)>: the slots of a large WHILE table
  *
  * Exit status per episode (data, never an exception): STATUS_OK, STATUS_WHILE_REPEAT,
- * STATUS_CALL_LIMIT (more than MAX_CALLS calls), STATUS_BAD_OPCODE (code a verifier would reject);
- * these, the TASK_* ids and KEY_BASE come from engine.h, generated from the engine's Java.
+ * STATUS_CALL_LIMIT (more than MAX_CALLS calls), STATUS_BAD_OPCODE (code a verifier would reject),
+ * and STATUS_RETRY (no large WHILE table was left: the host reruns the pair); these, the TASK_*
+ * ids, KEY_BASE and the WHILE_SMALL_* sizes come from engine.h, generated from the Java.
  */
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #pragma OPENCL FP_CONTRACT OFF
@@ -127,15 +128,19 @@ __kernel void karel(
         const int instances,                        /* I: instances per program */
         const int pairBase,                         /* first (program * I + instance) of this launch */
         const int pairCount,                        /* episodes in this launch */
+        __global const int* restrict retrySlots,    /* retry launch: offsets from pairBase of its pairs */
+        const int retrying,                         /* 1 in a retry launch */
+        __global ulong* restrict whileKeys,         /* the pool: tables x WHILE_CAPACITY digests */
+        __global uint* restrict whileStamps,        /* the pool: tables x WHILE_CAPACITY stamps */
+        const uint stamp,                           /* this launch's stamp, never 0 */
+        volatile __global uint* whileNext,          /* large tables handed out, 0 at the launch's start */
+        const uint whileTables,                     /* large tables in the pool */
         __global const int* restrict instHero,      /* I x 3: row, col, dir */
         __global const uint* restrict instWalls,    /* I x WALL_WORDS wall bits, cell i = bit i */
         __global const uchar* restrict instMarkers, /* I x CELLS marker counts */
         __global const int* restrict instParams,    /* I x paramStride: TaskInstance.params() */
         const int paramStride,
         __global const ulong* restrict keyPow,      /* KEY_BASE^k for k = 0..CELLS */
-        __global ulong* restrict whileKeys,         /* per work-item WHILE_CAPACITY digests */
-        __global uint* restrict whileStamps,        /* per work-item WHILE_CAPACITY stamps */
-        const uint stamp,                           /* this launch's stamp, never 0 */
         __global uint* restrict rngState,           /* Snake: 624 x global size MT words */
         __global double* restrict outReturn,
         __global int* restrict outSteps,
@@ -146,7 +151,7 @@ __kernel void karel(
     if (g >= pairCount) {
         return;
     }
-    const Episode e = episodeOf(g, pairBase, instances, code, codeOffsets);
+    const Episode e = episodeOf(g, pairBase, retrySlots, retrying, instances, code, codeOffsets);
     const int instance = e.instance;
 
     VmWorld vm;
@@ -163,11 +168,11 @@ __kernel void karel(
     vm.reward.foodRng.index = MT_N;
 #endif
 
-    WhileMemory whileMemory = whileMemoryOf(g, whileKeys, whileStamps, stamp);
+    WhileMemory whileMemory = whileMemoryOf(whileKeys, whileStamps, stamp, whileNext, whileTables);
     const int status = run(e.code, e.length, &vm, &whileMemory);
-    outReturn[g] = vm.total;
-    outSteps[g] = vm.steps;
-    outCalls[g] = w->numCalls;
-    outCrashed[g] = w->crashed;
-    outStatus[g] = status;
+    outReturn[e.slot] = vm.total;
+    outSteps[e.slot] = vm.steps;
+    outCalls[e.slot] = w->numCalls;
+    outCrashed[e.slot] = w->crashed;
+    outStatus[e.slot] = status;
 }

@@ -10,17 +10,19 @@
  * vectors and the differential test hold them together.
  *
  * Work layout as karel.cl's: global id g covers pair = pairBase + g, program = pair / instances,
- * instance = pair % instances. The world is private; the WHILE key table lives in global scratch
- * indexed by g, reused by every launch without clearing (stamps).
+ * instance = pair % instances. The world is private, and so is the WHILE memory until an episode
+ * records many states and takes a large table from the launch's pool (vm.cl).
  *
  * Build options (the host specialises one program per task and call limit):
  *   -DTASK=<index in MiniGridTasks.ALL> -DWIDTH=<w> -DHEIGHT=<h> -DMAX_STEPS=<task.maxSteps()>
- *   -DMAX_CALLS=<max_calls> -DWHILE_CAPACITY=<power of two >= 1.5 * (MAX_CALLS + 1)> -DTRACE=<0|1>
+ *   -DMAX_CALLS=<max_calls> -DWHILE_CAPACITY=<power of two >= 1.5 * (MAX_CALLS + 1): a large WHILE
+ *   table's slots> -DTRACE=<0|1>
  * The trace build (TRACE 1, one episode per launch) also writes every executed step, as the
  * vectors' traces record it, and the world the episode ended in: MiniGridEpisodes.trace.
  *
  * Object types, colours, door states, task ids and the start layout come from minigrid.h, exit
- * statuses from engine.h, actions and features from opcodes.h: all generated from the Java.
+ * statuses and the private WHILE table's size from engine.h, actions and features from opcodes.h:
+ * all generated from the Java.
  */
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #pragma OPENCL FP_CONTRACT OFF
@@ -149,11 +151,15 @@ __kernel void minigrid(
         const int instances,                        /* I: instances per program */
         const int pairBase,                         /* first (program * I + instance) of this launch */
         const int pairCount,                        /* episodes in this launch */
+        __global const int* restrict retrySlots,    /* retry launch: offsets from pairBase of its pairs */
+        const int retrying,                         /* 1 in a retry launch */
+        __global ulong* restrict whileKeys,         /* the pool: tables x WHILE_CAPACITY digests */
+        __global uint* restrict whileStamps,        /* the pool: tables x WHILE_CAPACITY stamps */
+        const uint stamp,                           /* this launch's stamp, never 0 */
+        volatile __global uint* whileNext,          /* large tables handed out, 0 at the launch's start */
+        const uint whileTables,                     /* large tables in the pool */
         __global const uchar* restrict instCells,   /* I x 3 x CELLS: types, colours, states */
         __global const int* restrict instStart,     /* I x START_FIELDS: agent, carrying, task fields */
-        __global ulong* restrict whileKeys,         /* per work-item WHILE_CAPACITY digests */
-        __global uint* restrict whileStamps,        /* per work-item WHILE_CAPACITY stamps */
-        const uint stamp,                           /* this launch's stamp, never 0 */
         __global double* restrict outReturn,
         __global int* restrict outSteps,
         __global int* restrict outCalls,
@@ -168,7 +174,7 @@ __kernel void minigrid(
     if (g >= pairCount) {
         return;
     }
-    const Episode e = episodeOf(g, pairBase, instances, code, codeOffsets);
+    const Episode e = episodeOf(g, pairBase, retrySlots, retrying, instances, code, codeOffsets);
     const int instance = e.instance;
 
     VmWorld vm;
@@ -183,14 +189,14 @@ __kernel void minigrid(
     vm.traceRewards = traceRewards;
 #endif
 
-    WhileMemory whileMemory = whileMemoryOf(g, whileKeys, whileStamps, stamp);
+    WhileMemory whileMemory = whileMemoryOf(whileKeys, whileStamps, stamp, whileNext, whileTables);
     const int status = run(e.code, e.length, &vm, &whileMemory);
-    outReturn[g] = vm.total;
-    outSteps[g] = vm.steps;
-    outCalls[g] = vm.numCalls;
-    outCrashed[g] = vm.crashed;
-    outTerminated[g] = vm.terminated;
-    outStatus[g] = status;
+    outReturn[e.slot] = vm.total;
+    outSteps[e.slot] = vm.steps;
+    outCalls[e.slot] = vm.numCalls;
+    outCrashed[e.slot] = vm.crashed;
+    outTerminated[e.slot] = vm.terminated;
+    outStatus[e.slot] = status;
 #if TRACE
     store(&vm.world, endCells, endStart);
 #endif

@@ -1,6 +1,7 @@
 /*
  * vm.cl -- the dispatch loop every domain's kernel shares: io.github.llmgs.engine.vm.BytecodeVm
- * and io.github.llmgs.engine.vm.WhileMemory, ported line by line. The domain's kernel file
+ * and io.github.llmgs.engine.vm.WhileMemory (the same set, held in bounded memory: below), ported
+ * line by line. The domain's kernel file
  * (karel.cl, minigrid.cl) includes it after opcodes.h, engine.h and WHILE_CAPACITY, having
  * defined its VmWorld and the helpers of the Java interface VmWorld under the same names:
  *
@@ -14,18 +15,48 @@
  * The loop owns the control flow (jumps, REPEAT counters, WHILE memory); the domain owns what
  * actions and conditions do. Unlike the Java VM, which runs only verified code, the loop also
  * bounds the program counter and the REPEAT stack, so code a verifier would reject ends in
- * STATUS_BAD_OPCODE instead of reading past the program.
+ * STATUS_BAD_OPCODE instead of reading past the program; and a run whose WHILE memory found no
+ * room ends in STATUS_RETRY, which the host never reports: it reruns the pair.
  */
 
 /* ------------------------------------------------------------------------------------------ */
-/* WhileMemory: an open-addressing table of (loop id, key) digests in this work-item's global  */
-/* region; a slot is live when its stamp equals this launch's stamp, so nothing is cleared.    */
+/* WhileMemory: the set of (loop id, key) digests this episode has recorded, as the Java VM's, */
+/* kept in two tiers so that device memory does not grow with the pairs of a launch.          */
 /* ------------------------------------------------------------------------------------------ */
 
+/*
+ * Most episodes record a few dozen digests (bench/neighborhood-1024 on the Karel tasks: at most
+ * 2.8% of episodes record more than WHILE_SMALL_LIMIT), yet max_calls allows thousands. So an
+ * episode starts in a small open-addressing table in private memory -- which a GPU provides per
+ * resident thread, not per launched pair -- cleared by one store of its occupancy mask. The
+ * digest that would take it past WHILE_SMALL_LIMIT (3/4 full, to keep probe runs short) first
+ * takes a large table (WHILE_CAPACITY slots, as many as max_calls can fill) from the launch's
+ * pool with an atomic counter, and every digest moves there. A pair that finds the pool empty
+ * stops with STATUS_RETRY; the host reruns it in a launch that has a large table for every pair.
+ * Membership is decided by digest equality in whichever table holds the set, so every record
+ * answers as WhileMemory.record does and results do not depend on the tier or on a retry.
+ *
+ * A large table is used by at most one pair per launch; its slots are live when their stamp
+ * equals the launch's, so handing it to the next launch clears nothing.
+ */
+
+#if WHILE_SMALL_SLOTS != 64
+#error "the private WHILE table's occupancy mask is one ulong: WHILE_SMALL_SLOTS must be 64"
+#endif
+
 typedef struct {
-    __global ulong* keys;
+    ulong small[WHILE_SMALL_SLOTS]; /* private tier: digests, live where used has the slot's bit */
+    ulong used;
+    int count;                      /* digests in the private tier */
+    int large;                      /* the set has moved to keys / stamps */
+    int outOfRoom;                  /* it had to move and the pool was empty: STATUS_RETRY */
+    __global ulong* keys;           /* this pair's large table, once taken */
     __global uint* stamps;
-    uint stamp;
+    uint stamp;                     /* this launch's stamp, never 0 */
+    __global ulong* poolKeys;       /* the launch's pool: tables x WHILE_CAPACITY slots */
+    __global uint* poolStamps;
+    volatile __global uint* poolNext; /* tables handed out so far in this launch */
+    uint tables;
 } WhileMemory;
 
 /* Mixes the loop id into the key (splitmix64 finaliser, a bijection on the key). */
@@ -36,9 +67,8 @@ static inline ulong whileDigest(int whileId, ulong stateKey) {
     return z ^ (z >> 31);
 }
 
-/* WhileMemory.record: records the key for that loop; false if the loop had already recorded it. */
-int record(WhileMemory* m, int whileId, ulong stateKey) {
-    ulong digest = whileDigest(whileId, stateKey);
+/* WhileMemory.record's probe, on the large table: false if the digest was there already. */
+static inline int recordLarge(WhileMemory* m, ulong digest) {
     uint slot = (uint) (digest ^ (digest >> 32)) & (WHILE_CAPACITY - 1);
     while (m->stamps[slot] == m->stamp) {
         if (m->keys[slot] == digest) {
@@ -51,12 +81,67 @@ int record(WhileMemory* m, int whileId, ulong stateKey) {
     return 1;
 }
 
-/* This work-item's WHILE table in the launch's global scratch, WHILE_CAPACITY slots per work-item. */
-static inline WhileMemory whileMemoryOf(int g, __global ulong* keys, __global uint* stamps, uint stamp) {
+/* Takes a large table from the pool and moves the private tier's digests into it; false if none is left. */
+static inline int takeLargeTable(WhileMemory* m) {
+    const uint table = atomic_inc(m->poolNext);
+    if (table >= m->tables) {
+        return 0;
+    }
+    m->keys = m->poolKeys + (size_t) table * WHILE_CAPACITY;
+    m->stamps = m->poolStamps + (size_t) table * WHILE_CAPACITY;
+    for (uint slot = 0; slot < WHILE_SMALL_SLOTS; slot++) {
+        if ((m->used >> slot) & 1UL) {
+            recordLarge(m, m->small[slot]); /* distinct digests: each lands in an empty slot */
+        }
+    }
+    m->large = 1;
+    return 1;
+}
+
+/*
+ * WhileMemory.record: records the key for that loop; false if the loop had already recorded it.
+ * When the set needs a large table and none is left, it sets outOfRoom and says false, and the
+ * loop, which looks at outOfRoom only then (off the common path), ends the run with STATUS_RETRY.
+ */
+int record(WhileMemory* m, int whileId, ulong stateKey) {
+    const ulong digest = whileDigest(whileId, stateKey);
+    if (!m->large) {
+        uint slot = (uint) (digest ^ (digest >> 32)) & (WHILE_SMALL_SLOTS - 1);
+        while ((m->used >> slot) & 1UL) {
+            if (m->small[slot] == digest) {
+                return 0;
+            }
+            slot = (slot + 1) & (WHILE_SMALL_SLOTS - 1);
+        }
+        if (m->count < WHILE_SMALL_LIMIT) {
+            m->used |= 1UL << slot;
+            m->small[slot] = digest;
+            m->count++;
+            return 1;
+        }
+        if (!takeLargeTable(m)) {
+            m->outOfRoom = 1;
+            return 0;
+        }
+    }
+    return recordLarge(m, digest);
+}
+
+/* An empty WHILE memory for this work-item's episode, drawing on the launch's pool of large tables. */
+static inline WhileMemory whileMemoryOf(__global ulong* poolKeys, __global uint* poolStamps, uint stamp,
+                                        volatile __global uint* poolNext, uint tables) {
     WhileMemory m;
-    m.keys = keys + (size_t) g * WHILE_CAPACITY;
-    m.stamps = stamps + (size_t) g * WHILE_CAPACITY;
+    m.used = 0;
+    m.count = 0;
+    m.large = 0;
+    m.outOfRoom = 0;
+    m.keys = poolKeys;
+    m.stamps = poolStamps;
     m.stamp = stamp;
+    m.poolKeys = poolKeys;
+    m.poolStamps = poolStamps;
+    m.poolNext = poolNext;
+    m.tables = tables;
     return m;
 }
 
@@ -64,19 +149,24 @@ static inline WhileMemory whileMemoryOf(int g, __global ulong* keys, __global ui
 /* The work layout every domain's kernel shares: global id g runs pair = pairBase + g, with    */
 /* program = pair / instances and instance = pair % instances, so a program's instances are    */
 /* adjacent (with 32 instances, one NVIDIA warp runs one program and diverges only on data).   */
+/* A retry launch runs only the pairs of the launch at pairBase that stopped with STATUS_RETRY: */
+/* work-item g runs the one at offset retrySlots[g] and writes its outputs there, over the     */
+/* retry status, so the host reads the launch's outputs once, whole.                           */
 /* ------------------------------------------------------------------------------------------ */
 
 typedef struct {
     int program;
     int instance;
+    int slot;                 /* where its outputs go: its offset from pairBase */
     __global const int* code; /* the program's code */
     int length;               /* its words */
 } Episode;
 
-static inline Episode episodeOf(int g, int pairBase, int instances, __global const int* code,
-                                __global const int* codeOffsets) {
+static inline Episode episodeOf(int g, int pairBase, __global const int* retrySlots, int retrying, int instances,
+                                __global const int* code, __global const int* codeOffsets) {
     Episode e;
-    const int pair = pairBase + g;
+    e.slot = retrying ? retrySlots[g] : g;
+    const int pair = pairBase + e.slot;
     e.program = pair / instances;
     e.instance = pair - e.program * instances;
     e.code = code + codeOffsets[e.program];
@@ -126,6 +216,9 @@ static inline int run(__global const int* prog, int length, VmWorld* w, WhileMem
                 if (crashed(w)) {
                     pc = prog[pc + 2];
                 } else if (!record(whileMemory, prog[pc + 1], stateKey(w))) {
+                    if (whileMemory->outOfRoom) {
+                        return STATUS_RETRY; /* no room to tell: the host reruns this pair where a large table is sure */
+                    }
                     crash(w);
                     repeated = 1;
                     pc = prog[pc + 2];

@@ -5,6 +5,11 @@ package io.github.llmgs.engine.vm;
  * open-addressing table of (loop id, key) digests. Each loop iteration costs at least one call,
  * so an episode records at most max_calls + 1 keys; the table is sized for that at load <= 1/3.
  * Slots carry the episode's stamp, so starting an episode clears nothing.
+ *
+ * <p>The OpenCL kernels ({@code vm.cl}) keep the same set under the same names ({@code record},
+ * {@code whileDigest}) in two tiers, because there a table sized by max_calls for every launched
+ * pair would not fit: a small private table first, a large one like this from a shared pool
+ * when an episode records more. Membership is digest equality either way, so both answer alike.
  */
 public final class WhileMemory {
     private final long[] keys;

@@ -159,20 +159,19 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
         cl_kernel k = device.kernel(spec);
         upload(task, seeds, spec);
         device.uploadCode(codes);
-        int chunk = device.pairsPerLaunch(spec.whileCapacity(), Sizeof.cl_double + 5L * Sizeof.cl_int, Long.MAX_VALUE, n, t);
+        long bytesPerPair = Sizeof.cl_double + 5L * Sizeof.cl_int; // the outputs
+        int chunk = device.pairsPerLaunch(spec.whileCapacity(), bytesPerPair, Long.MAX_VALUE, n, t);
         DeviceContext.Output returns = DeviceContext.Output.of(outReturn, e.returns);
-        DeviceContext.Output statuses = DeviceContext.Output.of(outStatus, e.status);
+        DeviceContext.Output statuses = DeviceContext.Output.of(outStatus, e.status); // read by the launch loop itself
         List<DeviceContext.Output> all = List.of(returns, DeviceContext.Output.of(outSteps, e.steps),
                 DeviceContext.Output.of(outCalls, e.calls), DeviceContext.Output.of(outCrashed, e.crashed),
-                DeviceContext.Output.of(outTerminated, e.terminated), statuses);
+                DeviceContext.Output.of(outTerminated, e.terminated));
         device.ensureOutputs(all, chunk); // every output is an argument, read back or not
-        device.prepare(k, n, chunk, spec.whileCapacity());
+        device.ensureOutputs(List.of(statuses), chunk);
+        device.prepare(k, n, chunk, spec.whileCapacity(), bytesPerPair);
         int a = device.firstDomainArg();
         DeviceContext.setMem(k, a++, cells);
         DeviceContext.setMem(k, a++, starts);
-        DeviceContext.setMem(k, a++, device.whileKeys());
-        DeviceContext.setMem(k, a++, device.whileStamps());
-        int stampArg = a++;
         DeviceContext.setMem(k, a++, outReturn);
         DeviceContext.setMem(k, a++, outSteps);
         DeviceContext.setMem(k, a++, outCalls);
@@ -188,7 +187,7 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
         DeviceContext.setMem(k, a++, traceRewards);
         DeviceContext.setMem(k, a++, endCells);
         DeviceContext.setMem(k, a, endStart);
-        device.launch(k, stampArg, t, chunk, perEpisode ? all : List.of(returns, statuses));
+        device.launch(k, t, chunk, outStatus, e.status, perEpisode ? all : List.of(returns));
         if (trace != null) {
             traceSteps.read(Pointer.to(trace.steps), (long) trace.steps.length * Sizeof.cl_int);
             traceRewards.read(Pointer.to(trace.rewards), (long) trace.rewards.length * Sizeof.cl_double);
@@ -220,6 +219,11 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
         starts.write(Pointer.to(start), (long) start.length * Sizeof.cl_int);
         uploadedTask = task;
         uploadedSeeds = seeds.clone();
+    }
+
+    /** Pairs rerun because their launch had no large WHILE table left for them, since this backend opened. */
+    public synchronized long retriedPairs() {
+        return device.retriedPairs();
     }
 
     @Override

@@ -25,6 +25,7 @@ import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import io.github.llmgs.engine.minigrid.MiniGridWorld;
 import io.github.llmgs.engine.minigrid.ProgramWrapper;
 import io.github.llmgs.kernels.OpenClTestSupport;
+import io.github.llmgs.kernels.WhileTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -133,6 +134,81 @@ class MiniGridOpenClTest {
                 }
             }
         }
+    }
+
+    /**
+     * Episodes that record more WHILE states than a work-item's private table holds (walks along
+     * the walls, each side its own loop), among random programs that do not: with no large table
+     * in the pool every such episode reruns, with one table all but one per launch do, and every
+     * episode is the CPU VM's. How many rerun is counted here on the CPU: an episode needs a large
+     * table when it records more than {@link WhileTables#SMALL_LIMIT} distinct digests.
+     */
+    @Test
+    void episodesThatOutgrowThePrivateTableAreTheCpuVmsWithOrWithoutAPool() {
+        String side = "WHILE c( front_is_clear c) w( forward w) left ";
+        String lavaSide = "WHILE c( front_is_clear c) w( IFELSE c( front_object_type h( lava h) c) i( right i) ELSE e( forward e) w) left ";
+        List<Node.Program> programs = new ArrayList<>();
+        programs.add(Parser.parse("DEF run m( " + side.repeat(40) + "m)", Domains.MINIGRID));
+        programs.add(Parser.parse("DEF run m( " + lavaSide.repeat(24) + "m)", Domains.MINIGRID));
+        for (int k = 0; k < 300; k++) programs.add(program(BASE_SEED + 7_000_000L + k));
+        programs.add(40, Parser.parse("DEF run m( " + side.repeat(20) + "m)", Domains.MINIGRID));
+        long[] seeds = seeds(0, INSTANCES);
+        int maxCalls = ProgramWrapper.DEFAULT_MAX_CALLS, launch = 1024;
+        String before = System.getProperty("llmgs.opencl.whileTables");
+        long overflowing = 0;
+        try (MiniGridCpu cpu = new MiniGridCpu(2)) {
+            for (MiniGridTask task : MiniGridTasks.ALL) {
+                String want = java.util.Arrays.deepToString(cpu.evaluate(task, programs, seeds, maxCalls));
+                boolean[] needsTable = needsLargeTable(task, programs, seeds, maxCalls);
+                long need = 0, launchesWithOne = 0;
+                for (int from = 0; from < needsTable.length; from += launch) {
+                    long n = 0;
+                    for (int i = from; i < Math.min(needsTable.length, from + launch); i++) if (needsTable[i]) n++;
+                    need += n;
+                    if (n > 0) launchesWithOne++;
+                }
+                overflowing += need;
+                for (int tables = 0; tables < 2; tables++) {
+                    System.setProperty("llmgs.opencl.whileTables", Integer.toString(tables));
+                    try (MiniGridOpenCl small = (MiniGridOpenCl) OpenClTestSupport.openMiniGrid(new BackendOptions(0, null, launch))) {
+                        assertEquals(want, java.util.Arrays.deepToString(small.evaluate(task, programs, seeds, maxCalls)),
+                                task.name() + " with " + tables + " large WHILE tables");
+                        assertEquals(tables == 0 ? need : need - launchesWithOne, small.retriedPairs(),
+                                task.name() + " with " + tables + " large WHILE tables: reruns");
+                    }
+                }
+            }
+        } finally {
+            if (before == null) System.clearProperty("llmgs.opencl.whileTables");
+            else System.setProperty("llmgs.opencl.whileTables", before);
+        }
+        assertTrue(overflowing > 2 * INSTANCES, "the walks outgrow the private table: " + overflowing + " episodes");
+    }
+
+    /** Per episode (program * seeds + seed): whether it records more distinct WHILE digests than the private table takes. */
+    private static boolean[] needsLargeTable(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
+        boolean[] out = new boolean[programs.size() * seeds.length];
+        io.github.llmgs.engine.vm.BytecodeVm vm = new io.github.llmgs.engine.vm.BytecodeVm(maxCalls);
+        io.github.llmgs.engine.minigrid.MiniGridVmWorld world = new io.github.llmgs.engine.minigrid.MiniGridVmWorld(task, maxCalls);
+        int[] keys = new int[1];
+        io.github.llmgs.engine.vm.VmWorld counting = new io.github.llmgs.engine.vm.VmWorld() {
+            @Override public boolean crashed() { return world.crashed(); }
+            @Override public boolean act(int action) { return world.act(action); }
+            @Override public boolean perceiveAndCount(int condition) { return world.perceiveAndCount(condition); }
+            @Override public long stateKey() { keys[0]++; return world.stateKey(); }
+            @Override public void crash() { world.crash(); }
+            @Override public boolean callLimitReached() { return world.callLimitReached(); }
+        };
+        for (int p = 0; p < programs.size(); p++) {
+            int[] code = MiniGridCpu.compile(programs.get(p)).code();
+            for (int i = 0; i < seeds.length; i++) {
+                world.reset(MiniGridWorld.generate(task, seeds[i]));
+                keys[0] = 0;
+                boolean repeat = vm.run(code, counting) == io.github.llmgs.engine.ExitStatus.WHILE_REPEAT; // its last key was no new digest
+                out[p * seeds.length + i] = keys[0] - (repeat ? 1 : 0) > WhileTables.SMALL_LIMIT;
+            }
+        }
+        return out;
     }
 
     /** The same kernel serves a new task or seed list: starts are uploaded again when they change. */
