@@ -53,7 +53,11 @@ import org.jocl.cl_kernel;
  */
 public final class DeviceContext implements AutoCloseable {
     /** Launch sizes when options leave them open: GPUs want many warps, a CPU a few groups per core. */
-    private static final int DEFAULT_MAX_PAIRS_GPU = 1 << 16;
+    /**
+     * An H100 holds about 270,000 resident work-items (132 SMs x 2,048): a launch needs that many
+     * pairs to fill it, which the bounded WHILE memory now allows (memory still caps it).
+     */
+    private static final int DEFAULT_MAX_PAIRS_GPU = 1 << 19;
     private static final int DEFAULT_MAX_PAIRS_CPU = 1 << 12;
     /** Share of the device's global memory a launch's scratch (WHILE pool, outputs, state) may take. */
     static final double SCRATCH_SHARE_OF_GLOBAL = 0.25;

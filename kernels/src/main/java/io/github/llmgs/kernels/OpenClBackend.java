@@ -7,6 +7,7 @@ import io.github.llmgs.dsl.bytecode.Compiler;
 import io.github.llmgs.engine.ExitStatus;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
+import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.BatchRequest;
@@ -142,6 +143,18 @@ public final class OpenClBackend implements Backend {
         }
         return e;
     }
+
+    /**
+     * A few launches' worth at the default call limit, from the device's memory as queried: the
+     * batcher's calls then fill the device, and the launches of one call keep it busy back to back.
+     */
+    @Override
+    public long pairsPerCall() {
+        KernelSource.Config config = KernelSource.Config.of(Tasks.byName("DoorKey"), io.github.llmgs.engine.TreeWalker.DEFAULT_MAX_CALLS);
+        return Math.max(DEFAULT_PAIRS_PER_CALL, LAUNCHES_PER_CALL * (long) pairsPerLaunch(config, 32, Long.MAX_VALUE));
+    }
+
+    private static final int LAUNCHES_PER_CALL = 4;
 
     /** Pairs per launch: device memory for the scratch (Snake's generators too), the option, a default; whole programs when possible. */
     int pairsPerLaunch(KernelSource.Config config, int instances, long totalPairs) {

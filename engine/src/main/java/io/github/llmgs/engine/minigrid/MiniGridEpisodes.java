@@ -17,6 +17,11 @@ public interface MiniGridEpisodes extends AutoCloseable {
     /** What runs the work, e.g. "Java tree-walker, 2 threads". */
     String device();
 
+    /** As {@link io.github.llmgs.engine.batch.Backend#pairsPerCall}: the most pairs one call of many searches should carry. */
+    default long pairsPerCall() {
+        return io.github.llmgs.engine.batch.Backend.DEFAULT_PAIRS_PER_CALL;
+    }
+
     /**
      * Every program on every instance: {@code result[p][i]} is program {@code p} on the task's
      * instance seed {@code seeds[i]}, under a wrapper with {@code maxCalls}.

@@ -62,9 +62,8 @@ final class ProfileSweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "0-31", paramLabel = "SEEDS", description = "Search seeds (default: ${DEFAULT-VALUE}).")
     String seedsText;
 
-    @Option(names = "--sequential", defaultValue = "true", negatable = true,
-            description = "Also run the sweep one run at a time, for the ratio (default: yes; --no-sequential skips it).")
-    boolean sequential;
+    @Option(names = "--together-only", description = "Skip the one-at-a-time pass (and so the ratio).")
+    boolean togetherOnly;
 
     @Option(names = "--json", description = "End with one JSON object on its own line.")
     boolean json;
@@ -100,7 +99,7 @@ final class ProfileSweepCommand implements Callable<Integer> {
              MiniGridEpisodes miniGrid = task.isMiniGrid() ? SearchOptions.openMiniGridBackend(specs.get(0), stream) : null) {
             out.printf("%d runs of %s %s, budget %,d%n", specs.size(), task.name(), method, specs.get(0).budget());
             out.flush();
-            List<Integer> ways = sequential ? List.of(1, options.concurrency) : List.of(options.concurrency);
+            List<Integer> ways = togetherOnly ? List.of(options.concurrency) : List.of(1, options.concurrency);
             for (int concurrency : ways) {
                 Measured m = measure(specs, concurrency, backend, miniGrid, stop, quiet, root.resolve("c" + concurrency));
                 if (stop.stopped()) throw new CliException("interrupted");
@@ -151,7 +150,7 @@ final class ProfileSweepCommand implements Callable<Integer> {
         List<RunPool.Done> done;
         Batcher.Metrics engine;
         List<SearchSpec> placed = specs.stream().map(s -> s.withOut(out)).toList();
-        try (Batcher batcher = new Batcher(Batcher.DEFAULT_PAIR_LIMIT)) {
+        try (Batcher batcher = new Batcher(Batcher.pairLimit(backend, miniGrid))) {
             List<RunPool.Job> jobs = new ArrayList<>();
             for (SearchSpec s : placed) {
                 jobs.add(new RunPool.Job(s.task() + " " + s.method() + " seed " + s.seed(),

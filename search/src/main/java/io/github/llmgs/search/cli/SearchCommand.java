@@ -100,7 +100,7 @@ final class SearchCommand implements Callable<Integer> {
         try (StopSignal stop = StopSignal.install();
              Backend backend = SearchOptions.openBackend(specs.get(0), task, stream);
              MiniGridEpisodes miniGrid = task.isMiniGrid() ? SearchOptions.openMiniGridBackend(specs.get(0), stream) : null;
-             Batcher batcher = new Batcher(Batcher.DEFAULT_PAIR_LIMIT)) {
+             Batcher batcher = new Batcher(Batcher.pairLimit(backend, miniGrid))) {
             List<RunPool.Job> jobs = new ArrayList<>();
             for (SearchSpec s : specs) {
                 Function<RunFolder, Optional<String>> refusal = folder -> refusal(folder, options.overwrite, s);

@@ -127,7 +127,7 @@ final class SweepCommand implements Callable<Integer> {
                 plan.size(), reuse, redo, plan.size() - reuse - redo, options.concurrency);
         out.flush();
 
-        try (StopSignal stop = StopSignal.install(); Batcher batcher = new Batcher(Batcher.DEFAULT_PAIR_LIMIT)) {
+        try (StopSignal stop = StopSignal.install(); Batcher batcher = new Batcher(Batcher.pairLimit(backend, miniGridBackend))) {
             List<RunPool.Job> jobs = new ArrayList<>();
             // one run at a time keeps each run's own progress lines; concurrent runs report when they end
             SearchRunner runner = options.concurrency == 1 ? new SearchRunner(stream, false, 30.0)

@@ -54,7 +54,7 @@ public final class SearchReplay {
         for (VectorLine line : VectorFiles.read(dir.resolve(FILE))) runs.add(RecordedSearch.of(line));
         List<Replayed> replayed = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, runs.size())));
-        try (Batcher batcher = new Batcher(Batcher.DEFAULT_PAIR_LIMIT)) {
+        try (Batcher batcher = new Batcher(backend.pairsPerCall())) {
             List<Future<Replayed>> futures = new ArrayList<>();
             for (RecordedSearch run : runs) futures.add(threads.submit(() -> replay(run, batcher)));
             for (Future<Replayed> f : futures) replayed.add(f.get());

@@ -18,7 +18,7 @@ import java.util.Map;
  * path; that saves compute and changes no result.
  */
 public final class BatchScorer implements Scorer {
-    private static final int CACHE_SIZE = 1 << 16;
+    private static final int CACHE_SIZE = 1 << 13;
 
     /** Each program's mean return on the run's instances: a backend call, whatever the domain. */
     @FunctionalInterface

@@ -1,6 +1,8 @@
 package io.github.llmgs.search.run;
 
 import io.github.llmgs.dsl.Node;
+import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.search.method.BatchScorer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,11 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Batcher implements AutoCloseable {
     /** A request pending longer than this goes out anyway: a guard against a run that stalls elsewhere. */
     private static final long MAX_AGE_NANOS = 100_000_000L;
-    /**
-     * Pairs per call unless told otherwise: 32,768 programs of 32 instances. Backends split a call
-     * into launches that fit their device, so this bounds the host's memory and a call's latency.
-     */
-    public static final long DEFAULT_PAIR_LIMIT = 1L << 20;
+    /** One run in this many may still be generating when a call goes out. */
+    private static final int STRAGGLERS = 8;
 
     private final long pairLimit;
     private final ReentrantLock lock = new ReentrantLock();
@@ -47,13 +46,27 @@ public final class Batcher implements AutoCloseable {
     private long busyNanos;
     private int[] callSizes = new int[1024];
 
-    /** @param pairLimit the most (program, instance) pairs per engine call; one larger request still goes alone */
+    /**
+     * @param pairLimit the most (program, instance) pairs per engine call ({@link #pairLimit}); one
+     *                  larger request still goes alone
+     */
     public Batcher(long pairLimit) {
         if (pairLimit < 1) throw new IllegalArgumentException("pair limit must be >= 1, got " + pairLimit);
         this.pairLimit = pairLimit;
         engine = new Thread(this::dispatch, "llmgs-engine");
         engine.setDaemon(true);
         engine.start();
+    }
+
+    /**
+     * The pair limit for runs on these backends (either may be null): the smallest a backend asks
+     * for, which for OpenCL comes from the device's memory.
+     */
+    public static long pairLimit(Backend karel, MiniGridEpisodes miniGrid) {
+        long limit = Long.MAX_VALUE;
+        if (karel != null) limit = Math.min(limit, karel.pairsPerCall());
+        if (miniGrid != null) limit = Math.min(limit, miniGrid.pairsPerCall());
+        return limit == Long.MAX_VALUE ? Backend.DEFAULT_PAIRS_PER_CALL : limit;
     }
 
     /** A run's place at the engine: join before its first request, leave when it ends (try-with-resources). */
@@ -257,7 +270,9 @@ public final class Batcher implements AutoCloseable {
             if (oldest == null || l.pending.peek().since < oldest.pending.peek().since) oldest = l;
         }
         if (oldest == null) return null;
-        boolean everyoneWaits = waiting >= active;
+        // all but a few stragglers: a run still drawing a large neighbourhood joins the next call
+        // instead of holding this one, and draws while the engine works
+        boolean everyoneWaits = waiting >= active - active / STRAGGLERS;
         boolean tooOld = System.nanoTime() - oldest.pending.peek().since > MAX_AGE_NANOS;
         return everyoneWaits || tooOld || closed ? oldest : null;
     }
