@@ -16,6 +16,7 @@ import io.github.llmgs.engine.vm.BytecodeVm;
  */
 public final class CpuBackend implements Backend {
     private final ProgramPool pool;
+    private final ThreadWorkers<Worker> workers = new ThreadWorkers<>();
 
     public CpuBackend() {
         this(Runtime.getRuntime().availableProcessors());
@@ -48,7 +49,7 @@ public final class CpuBackend implements Backend {
         boolean[] crashed = new boolean[p * n];
         ExitStatus[] exits = new ExitStatus[p * n];
         pool.forEachProgram(p, () -> {
-            Worker w = new Worker(req.task(), req.maxCalls());
+            Worker w = workers.get(req.task(), req.maxCalls(), () -> new Worker(req.task(), req.maxCalls()));
             return k -> {
                 Bytecode bc = Compiler.compile(req.programs().get(k));
                 for (int i = 0; i < n; i++) {

@@ -53,6 +53,8 @@ public final class MiniGridCpu implements MiniGridEpisodes {
         return means;
     }
 
+    private final io.github.llmgs.engine.batch.ThreadWorkers<Runner> runners = new io.github.llmgs.engine.batch.ThreadWorkers<>();
+
     /** Where an episode's outcome goes: its own slot, so threads never share one. */
     private interface Sink {
         void episode(int program, int instance, MiniGridVmWorld world);
@@ -66,7 +68,7 @@ public final class MiniGridCpu implements MiniGridEpisodes {
         CapacityException.check(programs);
         MiniGridWorld[] worlds = starts.of(task, seeds);
         pool.forEachProgram(programs.size(), () -> {
-            Runner runner = new Runner(task, maxCalls);
+            Runner runner = runners.get(task, maxCalls, () -> new Runner(task, maxCalls));
             return p -> {
                 int[] code = compile(programs.get(p)).code();
                 for (int i = 0; i < seeds.length; i++) {

@@ -301,6 +301,11 @@ public final class Batcher implements AutoCloseable {
                     }
                 }
             }
+        } catch (Error e) {
+            // out of memory, say: every run of the call fails with it rather than waiting forever
+            for (Request r : batch) {
+                if (r.scores == null) r.error = new IllegalStateException("the engine failed: " + e, e);
+            }
         }
         long busy = System.nanoTime() - t0;
         lock.lock();
