@@ -75,11 +75,24 @@ public final class SweepSummary {
         }
         if (engine != null && ((Number) engine.get("engine_calls")).longValue() > 0) {
             sb.append(String.format("%nEngine (the runs made now): %,d calls, %,.0f programs (%,.0f pairs) per call on average, "
-                            + "median %,.0f; busy %.0f%% of the %.1f s wall time.%n", ((Number) engine.get("engine_calls")).longValue(),
+                            + "median %,.0f; busy %.0f%% of the %.1f s wall time; the runs waited %,.0f s on it and generated "
+                            + "%,.0f s (summed over runs).%n", ((Number) engine.get("engine_calls")).longValue(),
                     (Double) engine.get("programs_per_call_mean"), (Double) engine.get("pairs_per_call_mean"),
-                    (Double) engine.get("programs_per_call_median"), 100 * (Double) engine.get("engine_busy_fraction"), wallSeconds));
+                    (Double) engine.get("programs_per_call_median"), 100 * (Double) engine.get("engine_busy_fraction"), wallSeconds,
+                    runSeconds("waiting_seconds"), runSeconds("generating_seconds")));
         }
         return sb.toString();
+    }
+
+    /** A run-engine field summed over the runs that recorded it (runs made before the engine metrics did not). */
+    private double runSeconds(String field) {
+        double sum = 0;
+        for (List<Map<String, Object>> rs : groups.values()) {
+            for (Map<String, Object> r : rs) {
+                if (r.get("engine") instanceof Map<?, ?> e && e.get(field) instanceof Number n) sum += n.doubleValue();
+            }
+        }
+        return sum;
     }
 
     public String csv() {

@@ -82,7 +82,8 @@ class SearchCommandTest {
         String summary = Files.readString(tmp.resolve("summary.md"));
         assertEquals(2 + 4 + 2, summary.lines().count(), summary); // the table, a blank line, the engine's line
         assertTrue(summary.lines().toList().get(7).matches("Engine \\(the runs made now\\): [0-9,]+ calls, [0-9,]+ programs "
-                + "\\([0-9,]+ pairs\\) per call on average, median [0-9,]+; busy [0-9]+% of the [0-9.]+ s wall time\\."), summary);
+                + "\\([0-9,]+ pairs\\) per call on average, median [0-9,]+; busy [0-9]+% of the [0-9.]+ s wall time; "
+                + "the runs waited [0-9,]+ s on it and generated [0-9,]+ s \\(summed over runs\\)\\."), summary);
         assertTrue(summary.contains("| MazeSparse | shc | 2 |"), summary);
         assertTrue(Files.readString(tmp.resolve("summary.csv")).startsWith("task,method,runs,best_mean,best_std,"));
         Cli.Result again = Cli.run(args);
