@@ -59,25 +59,35 @@ class BatcherTest {
         }
     }
 
+    /**
+     * {@code runs} runs that join, wait until all have joined, then each submit {@code programs.apply(run)}
+     * once: every one is waiting together, as concurrent climbers are between steps.
+     */
+    private static List<Future<double[]>> together(Batcher batcher, ExecutorService threads, Engine engine, int runs,
+                                                   java.util.function.IntFunction<List<Node.Program>> programs) {
+        CountDownLatch joined = new CountDownLatch(runs);
+        List<Future<double[]>> got = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            int run = r;
+            got.add(threads.submit(() -> {
+                try (Batcher.Member m = batcher.join()) {
+                    BatchScorer.Evaluator lane = m.lane("DoorKey", 32, engine);
+                    joined.countDown();
+                    joined.await();
+                    return lane.means(programs.apply(run));
+                }
+            }));
+        }
+        return got;
+    }
+
     @Test
     void runsThatAllWaitShareOneCallAndGetTheirOwnScores() throws Exception {
         Engine engine = new Engine();
         int runs = 8;
-        CountDownLatch joined = new CountDownLatch(runs);
         ExecutorService threads = Executors.newFixedThreadPool(runs);
         try (Batcher batcher = new Batcher(1 << 20)) {
-            List<Future<double[]>> got = new ArrayList<>();
-            for (int r = 0; r < runs; r++) {
-                int run = r;
-                got.add(threads.submit(() -> {
-                    try (Batcher.Member m = batcher.join()) {
-                        BatchScorer.Evaluator lane = m.lane("DoorKey", 32, engine);
-                        joined.countDown();
-                        joined.await();
-                        return lane.means(programs(run, 10 + run));
-                    }
-                }));
-            }
+            List<Future<double[]>> got = together(batcher, threads, engine, runs, run -> programs(run, 10 + run));
             for (int r = 0; r < runs; r++) {
                 double[] want = programs(r, 10 + r).stream().mapToDouble(Engine::score).toArray();
                 assertArrayEquals(want, got.get(r).get(), "run " + r + " gets its programs' scores, in order");
@@ -117,20 +127,8 @@ class BatcherTest {
         List<Node.Program> bad = programs(5, 3);
         engine.refuse = Printer.print(bad.get(1));
         ExecutorService threads = Executors.newFixedThreadPool(3);
-        CountDownLatch joined = new CountDownLatch(3);
         try (Batcher batcher = new Batcher(1 << 20)) {
-            List<Future<double[]>> got = new ArrayList<>();
-            for (int r = 0; r < 3; r++) {
-                int run = r;
-                got.add(threads.submit(() -> {
-                    try (Batcher.Member m = batcher.join()) {
-                        BatchScorer.Evaluator lane = m.lane("DoorKey", 32, engine);
-                        joined.countDown();
-                        joined.await();
-                        return lane.means(run == 2 ? bad : programs(run, 4));
-                    }
-                }));
-            }
+            List<Future<double[]>> got = together(batcher, threads, engine, 3, run -> run == 2 ? bad : programs(run, 4));
             for (int r = 0; r < 2; r++) {
                 assertArrayEquals(programs(r, 4).stream().mapToDouble(Engine::score).toArray(), got.get(r).get());
             }
