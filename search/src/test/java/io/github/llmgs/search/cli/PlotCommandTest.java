@@ -47,7 +47,7 @@ class PlotCommandTest {
         TestRuns.threeSeeds(tmp, "DoorKey", "hc");
         Path interrupted = TestRuns.run(tmp, "DoorKey", "hc", 3, "interrupted", 20, "1,0.9");
         Cli.Result r = Cli.run("plot", tmp.toString()).assertOk();
-        assertTrue(r.out().startsWith("3 runs, 1 tasks"), r::show);
+        assertTrue(r.out().startsWith("3 runs, 1 task (band"), r::show);
         assertTrue(r.out().contains("left out 1 unfinished run:\n  " + interrupted + ": an interrupted run ("), r::show);
     }
 
@@ -63,6 +63,11 @@ class PlotCommandTest {
         Path bad = TestRuns.run(tmp.resolve("b"), "DoorKey", "hc", 0, "budget", 20, "1,0.0", "4,0.5,extra");
         Cli.run("plot", tmp.resolve("b").toString())
                 .assertUserError(bad.resolve("curve.csv") + ":3: expected 2 fields (programs_evaluated,best_score), found 3");
+
+        TestRuns.threeSeeds(tmp.resolve("d/sweep1"), "DoorKey", "hc");
+        TestRuns.threeSeeds(tmp.resolve("d/sweep2"), "DoorKey", "hc");
+        Cli.run("plot", tmp.resolve("d").toString()).assertUserError(tmp.resolve("d/sweep1/DoorKey/hc/0") + " and "
+                + tmp.resolve("d/sweep2/DoorKey/hc/0") + " are both DoorKey hc seed 0; plot one sweep at a time (pass a folder that holds one of them)");
 
         TestRuns.threeSeeds(tmp.resolve("c"), "DoorKey", "hc");
         Cli.run("plot", tmp.resolve("c").toString(), "--band", "iqr").assertUserErrorStartsWith("Invalid value for option '--band'");
