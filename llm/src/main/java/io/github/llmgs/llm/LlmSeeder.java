@@ -159,6 +159,11 @@ public final class LlmSeeder implements AutoCloseable {
         return endpointDisplay;
     }
 
+    /** The prompt mode answers are read in (a replay's is the recorded one). */
+    public PromptMode promptMode() {
+        return mode;
+    }
+
     /** One line for result.json and the run's log. */
     public String description() {
         if (replay != null) {
@@ -201,6 +206,14 @@ public final class LlmSeeder implements AutoCloseable {
      * @throws LlmException                for a request that failed before any program was obtained
      */
     public SeedResult seeds(String taskName, int count) {
+        return seeds(taskName, count, Prompts.forTask(Prompts.canonicalName(taskName), mode));
+    }
+
+    /**
+     * As {@link #seeds(String, int)} with the messages given (a revision round's prompt): the same
+     * over-generation, reading of answers and logging.
+     */
+    public SeedResult seeds(String taskName, int count, List<ChatMessage> messages) {
         String task = Prompts.canonicalName(taskName);
         cancellation.check();
         checkTask(task);
@@ -208,7 +221,6 @@ public final class LlmSeeder implements AutoCloseable {
         if (count <= 0) {
             return t.result();
         }
-        List<ChatMessage> messages = Prompts.forTask(task, mode);
         String firstRejection = null;
         while (t.programs.size() < count && t.attempts < MAX_ROUNDS) {
             t.attempts++;
