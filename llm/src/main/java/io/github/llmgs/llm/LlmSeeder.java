@@ -55,6 +55,7 @@ public final class LlmSeeder implements AutoCloseable {
     private final Cancellation cancellation = new Cancellation();
     private final WaitingReporter waiting;
     private int requestCount;
+    private Map<String, Object> tag = Map.of();
 
     /** A seeder with the real environment, clock and sleeper, telling nobody about slow requests. */
     public LlmSeeder(LlmConfig config) {
@@ -214,6 +215,15 @@ public final class LlmSeeder implements AutoCloseable {
      * over-generation, reading of answers and logging.
      */
     public SeedResult seeds(String taskName, int count, List<ChatMessage> messages) {
+        return seeds(taskName, count, messages, Map.of());
+    }
+
+    /**
+     * As {@link #seeds(String, int, List)}, with {@code tag}'s fields (e.g. a revision round's
+     * number) added to every request record in the log, so a reader can tell the calls apart.
+     */
+    public SeedResult seeds(String taskName, int count, List<ChatMessage> messages, Map<String, Object> tag) {
+        this.tag = Map.copyOf(tag);
         String task = Prompts.canonicalName(taskName);
         cancellation.check();
         checkTask(task);
@@ -305,6 +315,7 @@ public final class LlmSeeder implements AutoCloseable {
         Map<String, Object> rq = new LinkedHashMap<>();
         rq.put("id", id);
         rq.put("task", task);
+        rq.putAll(tag);
         rq.put("model", model);
         rq.put("endpoint", endpointDisplay);
         rq.put("n", req.n());

@@ -9,6 +9,7 @@ import io.github.llmgs.llm.LlmSeeder;
 import io.github.llmgs.llm.PromptMode;
 import io.github.llmgs.llm.SeedResult;
 import io.github.llmgs.search.config.SearchConfig;
+import io.github.llmgs.llm.Prompts;
 import io.github.llmgs.llm.RevisionPrompts;
 import io.github.llmgs.search.method.GrammarSeeds;
 import io.github.llmgs.search.method.Reviser;
@@ -318,8 +319,11 @@ final class LlmOptions {
             }
             SeedResult r;
             try {
-                r = context == null ? s.seeds(task, count)
-                        : s.seeds(task, count, RevisionPrompts.forRevision(task, s.promptMode(), context));
+                Map<String, Object> tag = new LinkedHashMap<>();
+                tag.put("round", round);
+                if (context != null) tag.put("revision", context.variant().id());
+                r = context == null ? s.seeds(task, count, Prompts.forTask(task, s.promptMode()), tag)
+                        : s.seeds(task, count, RevisionPrompts.forRevision(task, s.promptMode(), context), tag);
             } catch (InsufficientSeedsException e) {
                 out.println("llm-revision: round " + round + ": " + e.getMessage() + "; continuing with the valid ones");
                 r = e.partial();

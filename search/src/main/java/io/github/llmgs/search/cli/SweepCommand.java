@@ -57,7 +57,8 @@ final class SweepCommand implements Callable<Integer> {
     List<String> tasks;
 
     @Option(names = "--methods", defaultValue = "hc,shc", split = ",", paramLabel = "M[,M...]",
-            description = "Methods (default: ${DEFAULT-VALUE}).")
+            description = "Methods (default: ${DEFAULT-VALUE}); llm-revision runs each --revision variant as a method "
+                    + "of its own (llm-revision-<variant>).")
     List<String> methods;
 
     @Option(names = "--seeds", defaultValue = "0-31", paramLabel = "SEEDS", description = "Search seeds (default: ${DEFAULT-VALUE}).")
