@@ -21,8 +21,8 @@ public final class RevisionPrompts {
     /**
      * What a revision round shows the model.
      *
-     * @param previous the previous round's programs with their scores, best first (a stable sort
-     *                 of the order they were evaluated in)
+     * @param previous the previous round's programs with their scores, in the order they were
+     *                 evaluated (regeneration lists them so, without a hint of their scores)
      * @param trace    the round's best program's worst episode; required by the trace variants
      */
     public record Context(RevisionVariant variant, List<Scored> previous, EpisodeTrace trace) {
@@ -36,9 +36,16 @@ public final class RevisionPrompts {
             }
         }
 
-        /** The round's best program: the one the trace replays. */
+        /** The programs best first, equal scores in the order they were evaluated (a stable sort). */
+        public List<Scored> ranked() {
+            List<Scored> r = new ArrayList<>(previous);
+            r.sort(java.util.Comparator.comparingDouble(Scored::score).reversed());
+            return r;
+        }
+
+        /** The round's best program (the first evaluated of the best): the one the trace replays. */
         public Node.Program best() {
-            return previous.get(0).program();
+            return ranked().get(0).program();
         }
     }
 
@@ -54,7 +61,7 @@ public final class RevisionPrompts {
     public static String context(Context c) {
         return switch (c.variant()) {
             case REGENERATION -> regeneration(c.previous());
-            case REGENERATION_WITH_REWARD -> withReward(c.previous());
+            case REGENERATION_WITH_REWARD -> withReward(c.ranked());
             case AGENT_TRACE -> trace(c.trace(), null);
             case AGENT_PROGRAM_TRACE -> trace(c.trace(), DslToPython.lines(c.best()));
         };

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class RevisionPromptsTest {
     private static final Node.Program A = Parser.parse("DEF run m( WHILE c( frontIsClear c) w( move w) turnLeft m)");
     private static final Node.Program B = Parser.parse("DEF run m( REPEAT R=2 r( putMarker r) m)");
-    private static final List<RevisionPrompts.Scored> PREVIOUS = List.of(new RevisionPrompts.Scored(A, 0.75),
-            new RevisionPrompts.Scored(B, 0.25), new RevisionPrompts.Scored(A, 0.75), new RevisionPrompts.Scored(B, 0.25));
+    /** As evaluated: B first, so regeneration lists B first and with-reward A (the better) first. */
+    private static final List<RevisionPrompts.Scored> PREVIOUS = List.of(new RevisionPrompts.Scored(B, 0.25),
+            new RevisionPrompts.Scored(A, 0.75), new RevisionPrompts.Scored(B, 0.25), new RevisionPrompts.Scored(A, 0.75));
 
     private static EpisodeTrace trace(int steps, int total) {
         List<EpisodeTrace.Step> s = new ArrayList<>();
@@ -30,8 +31,8 @@ class RevisionPromptsTest {
     @Test
     void regenerationNumbersTheDistinctProgramsWithoutScores() {
         String c = RevisionPrompts.context(new RevisionPrompts.Context(RevisionVariant.REGENERATION, PREVIOUS, null));
-        assertTrue(c.contains("Program 1:\n```python\n" + DslToPython.print(A) + "```"), c);
-        assertTrue(c.contains("Program 2:\n```python\n" + DslToPython.print(B) + "```"), c);
+        assertTrue(c.contains("Program 1:\n```python\n" + DslToPython.print(B) + "```"), c);
+        assertTrue(c.contains("Program 2:\n```python\n" + DslToPython.print(A) + "```"), c);
         assertFalse(c.contains("Program 3"), c);
         assertFalse(c.contains("score"), c);
     }

@@ -6,7 +6,6 @@ import io.github.llmgs.llm.EpisodeTrace;
 import io.github.llmgs.llm.RevisionPrompts;
 import io.github.llmgs.llm.RevisionVariant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ public final class LlmRevision implements SearchMethod {
             }
             List<RevisionPrompts.Scored> previous = round(state, 0, programs, null);
             for (int r = 1; r <= rounds && !state.done() && !previous.isEmpty(); r++) {
-                EpisodeTrace trace = variant.needsTrace() ? traces.worst(previous.get(0).program()) : null;
+                EpisodeTrace trace = variant.needsTrace() ? traces.worst(best(previous).program()) : null;
                 List<Node.Program> revised = reviser.revise(r, new RevisionPrompts.Context(variant, previous, trace), PROGRAMS);
                 List<RevisionPrompts.Scored> scored = round(state, r, revised, trace == null ? null : trace.instance());
                 // a round with no valid answer leaves the last programs to revise again
@@ -91,18 +90,24 @@ public final class LlmRevision implements SearchMethod {
         }
     }
 
-    /** Evaluates a round's programs in order and returns the counted ones best first (a stable sort). */
+    /** Evaluates a round's programs in order and returns the counted ones with their scores, in that order. */
     private List<RevisionPrompts.Scored> round(SearchState state, int r, List<Node.Program> programs, Integer instance) {
         double[] scores = programs.isEmpty() ? new double[0] : state.evaluateInOrder(programs, (i, s) -> false);
-        List<RevisionPrompts.Scored> ranked = new ArrayList<>();
-        for (int i = 0; i < scores.length; i++) ranked.add(new RevisionPrompts.Scored(programs.get(i), scores[i]));
-        ranked.sort(Comparator.comparingDouble(RevisionPrompts.Scored::score).reversed());
-        RevisionPrompts.Scored best = ranked.isEmpty() ? null : ranked.get(0);
+        List<RevisionPrompts.Scored> scored = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) scored.add(new RevisionPrompts.Scored(programs.get(i), scores[i]));
+        RevisionPrompts.Scored best = scored.isEmpty() ? null : best(scored);
         Round result = new Round(r, programs.size(), scores.length, best == null ? null : best.score(),
                 best == null ? null : Printer.print(best.program()), state.evaluated(), instance);
         done.add(result);
         state.event("revision_round", result.fields());
-        return ranked;
+        return scored;
+    }
+
+    /** The best of a round, the first evaluated among equals (the head of a stable sort, best first). */
+    private static RevisionPrompts.Scored best(List<RevisionPrompts.Scored> scored) {
+        RevisionPrompts.Scored top = scored.get(0);
+        for (RevisionPrompts.Scored s : scored) if (s.score() > top.score()) top = s;
+        return top;
     }
 
     /** What result.json records under "revision": the variant, the rounds asked for and each round's best. */

@@ -207,4 +207,30 @@ class LlmRevisionCommandTest {
         assertTrue(summary.contains("| DoorKey | regeneration | 2 |"), summary);
         assertTrue(summary.contains("| DoorKey | agent-trace | 2 |"), summary);
     }
+
+    @Test
+    void theCacheServesARevisionRunAgainAndTheSpecNamesItsRounds() throws Exception {
+        Path cache = tmp.resolve("cache");
+        int port;
+        try (RevisionLlm llm = RevisionLlm.karel("M")) {
+            port = llm.port();
+            assertEquals(0, search(llm.url(), tmp.resolve("a"), "DoorKey", "agent-program-trace", 2, "--budget", "1000",
+                    "--llm-cache", cache.toString()).code());
+        }
+        try (RevisionLlm llm = RevisionLlm.karel("M", port)) {
+            Cli.Result r = search(llm.url(), tmp.resolve("b"), "DoorKey", "agent-program-trace", 2, "--budget", "1000",
+                    "--llm-cache", cache.toString());
+            assertEquals(0, r.code(), r::show);
+            assertEquals(List.of(), llm.users(), "every round's request was served from the cache");
+            search(llm.url(), tmp.resolve("b"), "DoorKey", "agent-program-trace", 3, "--budget", "1000")
+                    .assertUserErrorStartsWith(run(tmp.resolve("b"), "DoorKey", "agent-program-trace")
+                            + " already holds a finished run");
+            Cli.Result other = search(llm.url(), tmp.resolve("b"), "DoorKey", "agent-program-trace", 3, "--budget", "1000");
+            assertTrue(other.err().contains("made with rounds 2 (now 3)"), other::show);
+        }
+        JsonNode a = JSON.readTree(run(tmp.resolve("a"), "DoorKey", "agent-program-trace").resolve("result.json").toFile());
+        JsonNode b = JSON.readTree(run(tmp.resolve("b"), "DoorKey", "agent-program-trace").resolve("result.json").toFile());
+        assertEquals(a.get("revision"), b.get("revision"));
+        assertEquals(a.get("spec_digest"), b.get("spec_digest"));
+    }
 }

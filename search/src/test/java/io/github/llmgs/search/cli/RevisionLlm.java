@@ -39,7 +39,7 @@ final class RevisionLlm implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<String> users = new ArrayList<>();
 
-    private RevisionLlm(String model, String[] pool) throws IOException {
+    private RevisionLlm(String model, String[] pool, int port) throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -67,15 +67,24 @@ final class RevisionLlm implements AutoCloseable {
                         + (100 + 50 * n) + "}}");
             }
         });
-        server.start(InetAddress.getLoopbackAddress(), 0);
+        server.start(InetAddress.getLoopbackAddress(), port);
     }
 
     static RevisionLlm karel(String model) throws IOException {
-        return new RevisionLlm(model, KAREL);
+        return new RevisionLlm(model, KAREL, 0);
+    }
+
+    /** On a given port: the endpoint is part of a cache key, so a second server must be the same URL. */
+    static RevisionLlm karel(String model, int port) throws IOException {
+        return new RevisionLlm(model, KAREL, port);
+    }
+
+    int port() {
+        return server.getPort();
     }
 
     static RevisionLlm miniGrid(String model) throws IOException {
-        return new RevisionLlm(model, MINIGRID);
+        return new RevisionLlm(model, MINIGRID, 0);
     }
 
     String url() {

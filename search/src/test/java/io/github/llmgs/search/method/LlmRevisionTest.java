@@ -80,9 +80,11 @@ class LlmRevisionTest {
         assertNull(rounds.get(2).bestScore());
         assertEquals(0.9, rounds.get(3).bestScore(), 1e-12);
         assertEquals(0.9, state.bestScore(), 1e-12);
-        // round 1 saw round 0's programs best first (a stable sort); round 3 saw round 1's, as round 2 gave none
-        assertEquals(List.of(0.3, 0.3, 0.1, 0.0), llm.contexts.get(0).previous().stream().map(RevisionPrompts.Scored::score).toList());
-        assertEquals(repeat(5), llm.contexts.get(2).previous().get(0).program());
+        // round 1 saw round 0's programs as evaluated, and ranked best first (a stable sort); round 3 saw
+        // round 1's, as round 2 gave none
+        assertEquals(List.of(0.0, 0.3, 0.1, 0.3), llm.contexts.get(0).previous().stream().map(RevisionPrompts.Scored::score).toList());
+        assertEquals(List.of(0.3, 0.3, 0.1, 0.0), llm.contexts.get(0).ranked().stream().map(RevisionPrompts.Scored::score).toList());
+        assertEquals(repeat(5), llm.contexts.get(2).best());
         Map<String, Object> f = m.resultFields();
         assertEquals("agent-trace", f.get("variant"));
         assertEquals(3, f.get("rounds"));
