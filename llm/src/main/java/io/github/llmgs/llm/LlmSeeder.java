@@ -55,6 +55,7 @@ public final class LlmSeeder implements AutoCloseable {
     private final Cancellation cancellation = new Cancellation();
     private final WaitingReporter waiting;
     private int requestCount;
+    private Map<String, Object> tag = Map.of();
 
     /** A seeder with the real environment, clock and sleeper, telling nobody about slow requests. */
     public LlmSeeder(LlmConfig config) {
@@ -159,6 +160,11 @@ public final class LlmSeeder implements AutoCloseable {
         return endpointDisplay;
     }
 
+    /** The prompt mode answers are read in (a replay's is the recorded one). */
+    public PromptMode promptMode() {
+        return mode;
+    }
+
     /** One line for result.json and the run's log. */
     public String description() {
         if (replay != null) {
@@ -201,6 +207,23 @@ public final class LlmSeeder implements AutoCloseable {
      * @throws LlmException                for a request that failed before any program was obtained
      */
     public SeedResult seeds(String taskName, int count) {
+        return seeds(taskName, count, Prompts.forTask(Prompts.canonicalName(taskName), mode));
+    }
+
+    /**
+     * As {@link #seeds(String, int)} with the messages given (a revision round's prompt): the same
+     * over-generation, reading of answers and logging.
+     */
+    public SeedResult seeds(String taskName, int count, List<ChatMessage> messages) {
+        return seeds(taskName, count, messages, Map.of());
+    }
+
+    /**
+     * As {@link #seeds(String, int, List)}, with {@code tag}'s fields (e.g. a revision round's
+     * number) added to every request record in the log, so a reader can tell the calls apart.
+     */
+    public SeedResult seeds(String taskName, int count, List<ChatMessage> messages, Map<String, Object> tag) {
+        this.tag = Map.copyOf(tag);
         String task = Prompts.canonicalName(taskName);
         cancellation.check();
         checkTask(task);
@@ -208,7 +231,6 @@ public final class LlmSeeder implements AutoCloseable {
         if (count <= 0) {
             return t.result();
         }
-        List<ChatMessage> messages = Prompts.forTask(task, mode);
         String firstRejection = null;
         while (t.programs.size() < count && t.attempts < MAX_ROUNDS) {
             t.attempts++;
@@ -293,6 +315,7 @@ public final class LlmSeeder implements AutoCloseable {
         Map<String, Object> rq = new LinkedHashMap<>();
         rq.put("id", id);
         rq.put("task", task);
+        rq.putAll(tag);
         rq.put("model", model);
         rq.put("endpoint", endpointDisplay);
         rq.put("n", req.n());

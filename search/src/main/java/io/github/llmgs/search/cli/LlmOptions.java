@@ -9,13 +9,21 @@ import io.github.llmgs.llm.LlmSeeder;
 import io.github.llmgs.llm.PromptMode;
 import io.github.llmgs.llm.SeedResult;
 import io.github.llmgs.search.config.SearchConfig;
+import io.github.llmgs.llm.Prompts;
+import io.github.llmgs.llm.RevisionPrompts;
 import io.github.llmgs.search.method.GrammarSeeds;
+import io.github.llmgs.search.method.Reviser;
 import io.github.llmgs.search.method.SeedSource;
 import io.github.llmgs.search.run.RunDirectory;
+import io.github.llmgs.search.run.SearchSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -232,6 +240,140 @@ final class LlmOptions {
             if (s != null) {
                 s.cancel();
             }
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+    }
+
+    /**
+     * What a run of {@code method} gets its programs from, given its directory: the LLM's seeds
+     * for llm-gs, the LLM's rounds for llm-revision-*, nothing for the other methods.
+     */
+    static java.util.function.Function<RunDirectory, SeedSource> programsFor(String method, LlmConfig llm, DomainTask task,
+            long seed, Map<String, Object> fields, PrintStream out) {
+        if (SearchSpec.isRevision(method)) return dir -> reviser(llm, task, seed, dir, fields, out);
+        if (method.equals("llm-gs")) return dir -> seedSource(llm, task, seed, dir, fields, out);
+        return null;
+    }
+
+    /** A revision run revises an LLM's own programs: without an endpoint or a replay there is nothing to revise. */
+    static void requireLlm(List<String> methods, LlmConfig llm) {
+        if (llm == null && methods.stream().anyMatch(SearchSpec::isRevision)) {
+            throw new CliException("--method llm-revision needs an LLM: pass --llm-base-url URL --llm-model M "
+                    + "(or --llm-replay FILE of a revision run's llm.jsonl)");
+        }
+    }
+
+    /** The programs of a revision run: one seeder (one llm.jsonl, one replay position) for all its rounds. */
+    static Reviser reviser(LlmConfig llm, DomainTask task, long seed, RunDirectory dir, Map<String, Object> fields,
+                           PrintStream out) {
+        LlmConfig logged = llm.withLogFile(dir.dir().resolve("llm.jsonl")).withSeed(llm.seed() != null ? llm.seed() : seed);
+        return new LlmReviser(logged, task.name(), fields, out);
+    }
+
+    /**
+     * Asks the LLM round after round and keeps, in {@code fields}, the totals over all rounds and
+     * each round's counts. Its seeder is made at the first request and closed with the run.
+     */
+    static final class LlmReviser implements Reviser {
+        private final LlmConfig config;
+        private final String task;
+        private final Map<String, Object> fields;
+        private final PrintStream out;
+        private final List<Map<String, Object>> perRound = new ArrayList<>();
+        private final Set<String> sources = new LinkedHashSet<>();
+        private volatile boolean cancelled;
+        private volatile LlmSeeder seeder;
+        private String description;
+        private long requests, received, valid, promptTokens, completionTokens, totalTokens;
+
+        LlmReviser(LlmConfig config, String task, Map<String, Object> fields, PrintStream out) {
+            this.config = config;
+            this.task = task;
+            this.fields = fields;
+            this.out = out;
+            this.description = config.replaying() ? "llm replay of " + config.replayFile() : "llm: " + config.model();
+        }
+
+        @Override
+        public List<Node.Program> seeds(int count) {
+            return ask(0, count, null);
+        }
+
+        @Override
+        public List<Node.Program> revise(int round, RevisionPrompts.Context context, int count) {
+            return ask(round, count, context);
+        }
+
+        private List<Node.Program> ask(int round, int count, RevisionPrompts.Context context) {
+            if (cancelled) throw new LlmCancelledException();
+            LlmSeeder s = seeder;
+            if (s == null) {
+                s = new LlmSeeder(config, out::println);
+                seeder = s;
+                if (cancelled) s.cancel(); // the cancel came while the seeder was being made
+                description = s.description();
+            }
+            SeedResult r;
+            try {
+                Map<String, Object> tag = new LinkedHashMap<>();
+                tag.put("round", round);
+                if (context != null) tag.put("revision", context.variant().id());
+                r = context == null ? s.seeds(task, count, Prompts.forTask(task, s.promptMode()), tag)
+                        : s.seeds(task, count, RevisionPrompts.forRevision(task, s.promptMode(), context), tag);
+            } catch (InsufficientSeedsException e) {
+                out.println("llm-revision: round " + round + ": " + e.getMessage() + "; continuing with the valid ones");
+                r = e.partial();
+            }
+            record(round, r);
+            out.printf("llm-revision: round %d: %d valid programs (%d completions, %d tokens)%n", round,
+                    r.programs().size(), r.completionsReceived(), r.totalTokens());
+            return r.programs();
+        }
+
+        private void record(int round, SeedResult r) {
+            requests += r.requests();
+            received += r.completionsReceived();
+            valid += r.completionsValid();
+            promptTokens += r.promptTokens();
+            completionTokens += r.completionTokens();
+            totalTokens += r.totalTokens();
+            sources.add(r.source());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("round", round);
+            f.put("requests", r.requests());
+            f.put("completions_requested", r.completionsRequested());
+            f.put("completions_received", r.completionsReceived());
+            f.put("completions_valid", r.completionsValid());
+            f.put("programs_valid", r.programs().size());
+            f.put("total_tokens", r.totalTokens());
+            perRound.add(f);
+            fields.put("seeded_from", String.join("+", sources));
+            fields.put("model", r.model());
+            fields.put("endpoint", r.endpoint());
+            fields.put("requests", requests);
+            fields.put("completions_received", received);
+            fields.put("completions_valid", valid);
+            fields.put("prompt_tokens", promptTokens);
+            fields.put("completion_tokens", completionTokens);
+            fields.put("total_tokens", totalTokens);
+            fields.put("rounds", List.copyOf(perRound));
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            LlmSeeder s = seeder;
+            if (s != null) s.cancel();
+        }
+
+        @Override
+        public void close() {
+            LlmSeeder s = seeder;
+            if (s != null) s.close();
         }
 
         @Override

@@ -52,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--task", required = true, paramLabel = "TASK", description = "Task to solve (see `llmgs tasks`).")
     String taskName;
 
-    @Option(names = "--method", paramLabel = "M", description = "llm-gs, shc, hc or random (default from config: llm-gs).")
+    @Option(names = "--method", paramLabel = "M", description = "llm-gs, shc, hc, random or llm-revision (with --revision; default from config: llm-gs).")
     String method;
 
     @Option(names = "--seed", paramLabel = "S", description = "Search seed (default: 0).")
@@ -80,7 +80,7 @@ final class SearchCommand implements Callable<Integer> {
         if (task.isMiniGrid()) options.checkMiniGridBackend(config);
         long[] seeds = seedsText != null ? Inputs.seeds("--seeds", seedsText)
                 : new long[] {Inputs.seed("--seed", seedText == null ? "0" : seedText)};
-        String m = method == null ? config.method() : method;
+        String m = options.expand(List.of(method == null ? config.method() : method), false).get(0);
         for (long seed : seeds) { // bad options and taken directories fail before any work
             SearchSpec early = options.spec(task.name(), m, seed, config, settings, null);
             refusal(RunFolder.inspect(RunDirectory.path(options.out, task.name(), m, seed)), options.overwrite, early)
@@ -90,7 +90,8 @@ final class SearchCommand implements Callable<Integer> {
         }
         RunDirectory.checkRoot(options.out);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
-        LlmConfig llmConfig = "llm-gs".equals(m) ? llm.prepare(config, stream, task) : null;
+        LlmConfig llmConfig = SearchSpec.usesLlm(m) ? llm.prepare(config, stream, task) : null;
+        LlmOptions.requireLlm(List.of(m), llmConfig);
         List<SearchSpec> specs = new ArrayList<>();
         for (long seed : seeds) specs.add(options.spec(task.name(), m, seed, config, settings, llmConfig));
         boolean one = specs.size() == 1;
@@ -105,8 +106,8 @@ final class SearchCommand implements Callable<Integer> {
             for (SearchSpec s : specs) {
                 Function<RunFolder, Optional<String>> refusal = folder -> refusal(folder, options.overwrite, s);
                 Map<String, Object> llmFields = new LinkedHashMap<>();
-                Function<RunDirectory, SeedSource> seedSource = "llm-gs".equals(m)
-                        ? dir -> LlmOptions.seedSource(llmConfig, task, s.seed(), dir, llmFields, stream) : null;
+                Function<RunDirectory, SeedSource> seedSource = LlmOptions.programsFor(m, llmConfig, task, s.seed(),
+                        llmFields, stream);
                 jobs.add(new RunPool.Job(task.name() + " " + m + " seed " + s.seed(),
                         () -> runner.run(s, backend, miniGrid, batcher, seedSource, llmFields, refusal, stop)));
             }

@@ -13,7 +13,11 @@ import io.github.llmgs.search.config.SearchConfig;
 import io.github.llmgs.search.run.SearchSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import io.github.llmgs.llm.RevisionVariant;
+import io.github.llmgs.search.method.LlmRevision;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,6 +53,49 @@ final class SearchOptions {
             description = "Runs at once (several seeds or a sweep), sharing one engine so that its calls are large "
                     + "(default: ${DEFAULT-VALUE}); the results are the same for any value.")
     int concurrency;
+
+    @Option(names = "--revision", paramLabel = "VARIANT",
+            description = "With --method llm-revision: regeneration, regeneration-with-reward, agent-trace or "
+                    + "agent-program-trace (sweep: a comma-separated list of them).")
+    String revision;
+
+    @Option(names = "--rounds", paramLabel = "R",
+            description = "With llm-revision: revision rounds after the first request (default: 5).")
+    Integer rounds;
+
+    /** What a --method or --methods entry stands for: llm-revision is one method per --revision variant. */
+    List<String> expand(List<String> methods, boolean several) {
+        List<String> out = new ArrayList<>();
+        boolean revising = false;
+        for (String m : methods) {
+            if (!m.equals("llm-revision")) {
+                revising |= SearchSpec.isRevision(m);
+                out.add(m);
+                continue;
+            }
+            revising = true;
+            if (revision == null) {
+                throw new CliException("--revision: llm-revision needs a variant: " + String.join(", ", RevisionVariant.ids()));
+            }
+            List<String> names = List.of(revision.split(",", -1));
+            if (!several && names.size() != 1) {
+                throw new CliException("--revision: search runs one variant, got '" + revision + "' (sweep runs several)");
+            }
+            for (String n : names) {
+                try {
+                    out.add(LlmRevision.methodName(RevisionVariant.fromString(n)));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException("--revision: " + e.getMessage());
+                }
+            }
+        }
+        if (revision != null && !methods.contains("llm-revision")) {
+            throw new CliException("--revision: only with the method llm-revision");
+        }
+        if (rounds != null && !revising) throw new CliException("--rounds: only with the method llm-revision");
+        if (rounds != null && rounds < 0) throw new CliException("--rounds: must be >= 0, got " + rounds);
+        return out;
+    }
 
     void checkConcurrency() {
         if (concurrency < 1) throw new CliException("--concurrency must be >= 1, got " + concurrency);
@@ -97,10 +144,10 @@ final class SearchOptions {
             extra.put("run_settings_file", settings.source());
             long defaultBudget = settings.domain().equals("minigrid") ? defaults.minigridBudget() : defaults.budget();
             return new SearchSpec(task, m, seed, budget == null ? defaultBudget : budget, settings.maxCalls(),
-                    settings.seeds(), "llm-gs".equals(m) ? seeding(llm) : null, backendName,
+                    settings.seeds(), SearchSpec.usesLlm(m) ? seeding(llm) : null, backendName,
                     new BackendOptions(where.threads, where.device, 0),
                     batch == null ? defaults.batch() : batch, defaults.hcK(), defaults.shcKStart(),
-                    defaults.shcKEnd(), out, overwrite, extra);
+                    defaults.shcKEnd(), out, overwrite, extra, rounds == null ? LlmRevision.DEFAULT_ROUNDS : rounds);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

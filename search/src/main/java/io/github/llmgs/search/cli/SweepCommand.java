@@ -57,7 +57,8 @@ final class SweepCommand implements Callable<Integer> {
     List<String> tasks;
 
     @Option(names = "--methods", defaultValue = "hc,shc", split = ",", paramLabel = "M[,M...]",
-            description = "Methods (default: ${DEFAULT-VALUE}).")
+            description = "Methods (default: ${DEFAULT-VALUE}); llm-revision runs each --revision variant as a method "
+                    + "of its own (llm-revision-<variant>).")
     List<String> methods;
 
     @Option(names = "--seeds", defaultValue = "0-31", paramLabel = "SEEDS", description = "Search seeds (default: ${DEFAULT-VALUE}).")
@@ -87,18 +88,20 @@ final class SweepCommand implements Callable<Integer> {
             settings.computeIfAbsent(t.domain(), d -> options.settings(t));
             if (t.isMiniGrid()) options.checkMiniGridBackend(config);
         }
-        List<String> methodList = methods.stream().map(String::strip).distinct().toList();
+        List<String> methodList = options.expand(methods.stream().map(String::strip).distinct().toList(), true)
+                .stream().distinct().toList();
         DomainTask first = taskList.get(0);
         for (String m : methodList) options.spec(first.name(), m, 0, config, settings.get(first.domain()), null); // fail early
         RunDirectory.checkRoot(options.out);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
         // a replayed llm.jsonl holds one task's answers: with one task it is checked up front
-        if (methodList.contains("llm-gs") && llm.replay != null && taskList.size() > 1) {
+        if (methodList.stream().anyMatch(SearchSpec::usesLlm) && llm.replay != null && taskList.size() > 1) {
             throw new CliException("--llm-replay replays one task's llm.jsonl; this sweep has " + taskList.size()
                     + " tasks (sweep one task per replayed file)");
         }
-        LlmConfig llmConfig = !methodList.contains("llm-gs") ? null
+        LlmConfig llmConfig = methodList.stream().noneMatch(SearchSpec::usesLlm) ? null
                 : llm.prepare(config, stream, taskList.size() == 1 ? first.name() : null);
+        LlmOptions.requireLlm(methodList, llmConfig);
 
         List<Planned> plan = new ArrayList<>();
         Map<String, DomainTask> byName = new LinkedHashMap<>();
@@ -148,9 +151,8 @@ final class SweepCommand implements Callable<Integer> {
                         stream.printf("%s%s%n", label, p.why() == null ? "" : " (redoing: " + p.why() + ")");
                     }
                     Map<String, Object> llmFields = new LinkedHashMap<>();
-                    return runner.run(s, backend, miniGridBackend, batcher, "llm-gs".equals(s.method())
-                                    ? d -> LlmOptions.seedSource(llmConfig, task, s.seed(), d, llmFields, stream) : null,
-                            llmFields, folder -> claimRefusal(folder, s), stop);
+                    return runner.run(s, backend, miniGridBackend, batcher,
+                            LlmOptions.programsFor(s.method(), llmConfig, task, s.seed(), llmFields, stream), llmFields, folder -> claimRefusal(folder, s), stop);
                 }));
             }
             out.flush();

@@ -10,4 +10,9 @@ public interface SearchMethod {
     }
 
     void run(SearchState state);
+
+    /** What result.json records under "revision" (a revision run's variant and rounds); nothing for the others. */
+    default java.util.Map<String, Object> resultFields() {
+        return java.util.Map.of();
+    }
 }

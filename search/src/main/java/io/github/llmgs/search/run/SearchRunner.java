@@ -12,7 +12,12 @@ import io.github.llmgs.engine.minigrid.MiniGridTask;
 import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import io.github.llmgs.search.method.BatchScorer;
 import io.github.llmgs.search.method.HillClimbing;
+import io.github.llmgs.search.method.KarelTraces;
 import io.github.llmgs.search.method.LlmGuidedSearch;
+import io.github.llmgs.search.method.LlmRevision;
+import io.github.llmgs.search.method.MiniGridTraces;
+import io.github.llmgs.search.method.Reviser;
+import io.github.llmgs.search.method.TraceSource;
 import io.github.llmgs.search.method.RandomSearch;
 import io.github.llmgs.search.method.Schedule;
 import io.github.llmgs.search.method.SearchListener;
@@ -82,7 +87,9 @@ public final class SearchRunner {
                 cancel = seedSource::cancel;
                 stop.onStop(cancel);
             }
-            SearchMethod method = method(spec, seedSource, grammar);
+            TraceSource traces = !SearchSpec.isRevision(spec.method()) ? null : oracle != null ? new MiniGridTraces(miniGrid.get(), instanceSeeds, spec.maxCalls())
+                    : new KarelTraces(Tasks.byName(taskName), karelInstances(taskName, spec), spec.maxCalls());
+            SearchMethod method = method(spec, seedSource, grammar, traces);
             out.println("method: " + method.name() + ", seeding: " + method.seeding() + ", budget "
                     + String.format("%,d", spec.budget()) + ", output " + dir.dir());
             Map<String, Object> start = new LinkedHashMap<>();
@@ -130,7 +137,13 @@ public final class SearchRunner {
         return instances;
     }
 
-    private static SearchMethod method(SearchSpec spec, SeedSource seeds, Grammar grammar) {
+    private static SearchMethod method(SearchSpec spec, SeedSource seeds, Grammar grammar, TraceSource traces) {
+        if (SearchSpec.isRevision(spec.method())) {
+            if (!(seeds instanceof Reviser reviser)) {
+                throw new IllegalArgumentException(spec.method() + " needs an LLM (or a replayed llm.jsonl) to revise its programs");
+            }
+            return new LlmRevision(reviser, traces, SearchSpec.revision(spec.method()), spec.rounds());
+        }
         Schedule schedule = new Schedule(spec.shcKStart(), spec.shcKEnd(), spec.budget());
         return switch (spec.method()) {
             case "hc" -> HillClimbing.hc(spec.hcK(), spec.seed(), spec.batch(), grammar);
@@ -181,6 +194,8 @@ public final class SearchRunner {
         r.put("throughput", throughput);
         r.put("engine", engine.metrics());
         if (llmFields != null && !llmFields.isEmpty()) r.put("llm", new LinkedHashMap<>(llmFields));
+        Map<String, Object> own = method.resultFields();
+        if (!own.isEmpty()) r.put("revision", own);
         dir.writeCurve(state);
         dir.writeResult(r);
         Map<String, Object> end = new LinkedHashMap<>();

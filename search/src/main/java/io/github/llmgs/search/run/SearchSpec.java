@@ -23,11 +23,21 @@ import java.util.Set;
  *                      sampling settings, or a replayed log); null for the other methods
  * @param batch         the most programs per backend call (speculative neighbours included)
  * @param extra         fields copied into result.json's "config" (e.g. the config file)
+ * @param rounds        for llm-revision-*, the revision rounds after round 0 (ignored by the other methods)
  */
 public record SearchSpec(String task, String method, long seed, long budget, int maxCalls, long[] instanceSeeds,
                          Map<String, Object> seeding, String backend, BackendOptions backendOptions, int batch,
-                         int hcK, int shcKStart, int shcKEnd, Path out, boolean overwrite, Map<String, Object> extra) {
-    public static final List<String> METHODS = List.of("hc", "shc", "random", "llm-gs");
+                         int hcK, int shcKStart, int shcKEnd, Path out, boolean overwrite, Map<String, Object> extra,
+                         int rounds) {
+    /** The methods; each revision variant is a method of its own, so its runs have their own directory. */
+    public static final List<String> METHODS = methods();
+    private static List<String> methods() {
+        List<String> m = new java.util.ArrayList<>(List.of("hc", "shc", "random", "llm-gs"));
+        for (io.github.llmgs.llm.RevisionVariant v : io.github.llmgs.llm.RevisionVariant.values()) {
+            m.add(io.github.llmgs.search.method.LlmRevision.methodName(v));
+        }
+        return List.copyOf(m);
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public SearchSpec {
@@ -42,6 +52,7 @@ public record SearchSpec(String task, String method, long seed, long budget, int
         if (shcKStart < 1 || shcKEnd < shcKStart) {
             throw new IllegalArgumentException("shc schedule needs 1 <= k_start <= k_end, got " + shcKStart + ", " + shcKEnd);
         }
+        if (rounds < 0) throw new IllegalArgumentException("--rounds must be >= 0, got " + rounds);
         instanceSeeds = instanceSeeds.clone();
         seeding = seeding == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seeding));
         extra = extra == null ? Map.of() : Map.copyOf(extra);
@@ -50,7 +61,7 @@ public record SearchSpec(String task, String method, long seed, long budget, int
     /** The same run written under another output root. */
     public SearchSpec withOut(Path root) {
         return new SearchSpec(task, method, seed, budget, maxCalls, instanceSeeds, seeding, backend, backendOptions, batch,
-                hcK, shcKStart, shcKEnd, root, overwrite, extra);
+                hcK, shcKStart, shcKEnd, root, overwrite, extra, rounds);
     }
 
     @Override
@@ -82,9 +93,30 @@ public record SearchSpec(String task, String method, long seed, long budget, int
                 d.put("shc_k_end", shcKEnd);
                 d.put("seeding", seeding == null ? Map.of("source", "grammar") : seeding);
             }
-            default -> { }
+            default -> {
+                if (isRevision(method)) {
+                    d.put("revision", revision(method).id());
+                    d.put("rounds", rounds);
+                    d.put("seeding", seeding == null ? Map.of("source", "grammar") : seeding);
+                }
+            }
         }
         return d;
+    }
+
+    /** Whether a method is one of the LLM revision variants. */
+    public static boolean isRevision(String method) {
+        return method.startsWith(io.github.llmgs.search.method.LlmRevision.PREFIX);
+    }
+
+    /** Whether a method asks an LLM for its programs. */
+    public static boolean usesLlm(String method) {
+        return method.equals("llm-gs") || isRevision(method);
+    }
+
+    /** The revision variant of an llm-revision-* method. */
+    public static io.github.llmgs.llm.RevisionVariant revision(String method) {
+        return io.github.llmgs.llm.RevisionVariant.fromString(method.substring(io.github.llmgs.search.method.LlmRevision.PREFIX.length()));
     }
 
     /** SHA-256 of {@link #determinants()} as JSON: equal digests, equal runs. */

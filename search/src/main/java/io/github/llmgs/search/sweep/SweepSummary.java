@@ -73,6 +73,7 @@ public final class SweepSummary {
             sb.append(String.format("| %s | %s | %d | %.3f ± %.3f | %.0f%% | %,.0f | %.1f | %s |%n", r.task(), r.method(), r.runs(),
                     r.mean(), r.std(), 100 * r.solvedFraction(), r.medianProgramsToBest(), r.meanWallSeconds(), r.backend()));
         }
+        sb.append(revisionTable());
         if (engine != null && ((Number) engine.get("engine_calls")).longValue() > 0) {
             sb.append(String.format("%nEngine (the runs made now): %,d calls, %,.0f programs (%,.0f pairs) per call on average, "
                             + "median %,.0f; busy %.0f%% of the %.1f s wall time; the runs waited %,.0f s on it and generated "
@@ -80,6 +81,55 @@ public final class SweepSummary {
                     (Double) engine.get("programs_per_call_mean"), (Double) engine.get("pairs_per_call_mean"),
                     (Double) engine.get("programs_per_call_median"), 100 * (Double) engine.get("engine_busy_fraction"), wallSeconds,
                     runSeconds("waiting_seconds"), runSeconds("generating_seconds")));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The revision runs' table, empty when there are none: per task and variant, each round's best
+     * score averaged over the runs that reached that round (the count in brackets when some did not).
+     */
+    String revisionTable() {
+        Map<String, Map<Integer, List<Double>>> byGroup = new LinkedHashMap<>();
+        Map<String, Integer> runs = new LinkedHashMap<>();
+        int rounds = 0;
+        for (Map.Entry<String, List<Map<String, Object>>> e : groups.entrySet()) {
+            for (Map<String, Object> r : e.getValue()) {
+                if (!(r.get("revision") instanceof Map<?, ?> rev) || !(rev.get("round_bests") instanceof List<?> list)) continue;
+                runs.merge(e.getKey(), 1, Integer::sum);
+                Map<Integer, List<Double>> perRound = byGroup.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>());
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> round && round.get("round") instanceof Number n
+                            && round.get("best_score") instanceof Number b) {
+                        perRound.computeIfAbsent(n.intValue(), k -> new ArrayList<>()).add(b.doubleValue());
+                        rounds = Math.max(rounds, n.intValue() + 1);
+                    }
+                }
+            }
+        }
+        if (byGroup.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("\nLLM revision: each round's best score (mean over runs)\n\n| task | variant | runs |");
+        StringBuilder rule = new StringBuilder("|---|---|---:|");
+        for (int r = 0; r < rounds; r++) {
+            sb.append(" round ").append(r).append(" |");
+            rule.append("---:|");
+        }
+        sb.append('\n').append(rule).append('\n');
+        for (Map.Entry<String, Map<Integer, List<Double>>> e : byGroup.entrySet()) {
+            String[] key = e.getKey().split("\t");
+            int n = runs.get(e.getKey());
+            sb.append("| ").append(key[0]).append(" | ").append(key[1].replaceFirst("^llm-revision-", "")).append(" | ")
+                    .append(n).append(" |");
+            for (int r = 0; r < rounds; r++) {
+                List<Double> bs = e.getValue().getOrDefault(r, List.of());
+                if (bs.isEmpty()) {
+                    sb.append(" – |");
+                    continue;
+                }
+                double mean = bs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                sb.append(String.format(" %.3f%s |", mean, bs.size() < n ? " (" + bs.size() + ")" : ""));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }
