@@ -14,6 +14,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -123,6 +125,13 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
+    /** A temporary file is private to its owner; a picture is for anyone (as the target's own mode, when there is one). */
+    private void readable(Path tmp) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) return;
+        Files.setPosixFilePermissions(tmp, Files.exists(out) ? Files.getPosixFilePermissions(out)
+                : PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
     /** Beside the target, then renamed over it: a reader sees the old picture or the new one, never half. */
     private void write(byte[] bytes) {
         Path parent = out.toAbsolutePath().getParent();
@@ -130,6 +139,7 @@ final class TraceCommand implements Callable<Integer> {
         try {
             tmp = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
             Files.write(tmp, bytes);
+            readable(tmp);
             try {
                 Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
