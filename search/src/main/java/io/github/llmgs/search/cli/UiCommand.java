@@ -36,7 +36,7 @@ final class UiCommand implements Callable<Integer> {
     String host;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if (port < 0 || port > 65535) throw new CliException("--port " + port + ": a port is 0..65535");
         if (!Files.isDirectory(out)) {
             throw new CliException("--out " + out + ": " + (Files.exists(out) ? "not a directory" : "no such directory")
@@ -66,6 +66,8 @@ final class UiCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "llmgs-ui-stop"));
         try {
             server.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopped by whoever started it in-process (the tests)
         } finally {
             server.close();
         }

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 final class Pictures {
     static final int RUN_WIDTH = 640, RUN_HEIGHT = 320;
     static final int TASK_WIDTH = 640, TASK_HEIGHT = 400;
-    static final int MAX_FRAMES = 300;
+    static final int MAX_FRAMES = Animation.DEFAULT_MAX_FRAMES;
     private static final int CACHED = 32;
 
     private final Map<String, byte[]> cache = new LinkedHashMap<>(16, 0.75f, true) {

@@ -127,9 +127,10 @@ public final class UiServer implements AutoCloseable {
                 } else if (loopback && !loopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
                     reply = Reply.error(403, "requests must be addressed to this machine by a loopback name");
                 } else {
-                    reply = routes.answer(Request.getPathInContext(request), Request.extractQueryParameters(request, StandardCharsets.UTF_8),
-                            request.getHeaders().get("Last-Event-ID"));
+                    reply = routes.answer(Request.getPathInContext(request), query(request), request.getHeaders().get("Last-Event-ID"));
                 }
+            } catch (BadQuery e) {
+                reply = Reply.error(400, "malformed query string");
             } catch (RuntimeException e) {
                 // a bug in a route must not take the server down; say which route, not what it read
                 System.err.println("llmgs ui: internal error on " + method + " " + Request.getPathInContext(request) + ": "
@@ -138,6 +139,21 @@ public final class UiServer implements AutoCloseable {
             }
             send(request, response, callback, reply, head);
             return true;
+        }
+    }
+
+    /** Thrown for a query string that does not decode (%zz): the client's error, not a bug. */
+    private static final class BadQuery extends RuntimeException {
+        BadQuery() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static org.eclipse.jetty.util.Fields query(Request request) {
+        try {
+            return Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadQuery();
         }
     }
 
