@@ -35,7 +35,7 @@ final class RunPage {
         b.append("</p>\n");
 
         b.append("<h2>Curve</h2>\n<p><img id=\"curve\" src=\"").append(p).append("/curve?v=").append(eventsEnd)
-                .append("\" alt=\"best score against programs evaluated\" width=\"").append(CurveSvg.WIDTH)
+                .append("\" data-src=\"").append(p).append("/curve?v=").append("\" alt=\"best score against programs evaluated\" width=\"").append(CurveSvg.WIDTH)
                 .append("\" height=\"").append(CurveSvg.HEIGHT).append("\"></p>\n");
 
         b.append("<h2>Best program</h2>\n<pre id=\"program\">").append(Html.escape(ProgramLayout.indent(r.bestProgram())))
@@ -54,12 +54,11 @@ final class RunPage {
         }
         if (!listed) b.append("<option value=\"").append(chosen).append("\" selected>").append(chosen).append("</option>");
         b.append("</select></label> <button type=\"submit\">Show</button></form>\n");
-        if (r.bestProgram() == null) {
-            b.append("<p id=\"episode-none\">No best program yet.</p>\n");
-        } else {
-            b.append("<p><img id=\"episode\" src=\"").append(p).append("/episode.gif?instance=").append(chosen).append("&amp;v=")
-                    .append(eventsEnd).append("\" alt=\"the best program playing instance ").append(chosen).append("\"></p>\n");
-        }
+        // without a best program yet the image waits, hidden, for the live script to give it one
+        String gif = p + "/episode.gif?instance=" + chosen + "&amp;v=";
+        if (r.bestProgram() == null) b.append("<p id=\"episode-none\">No best program yet.</p>\n");
+        b.append("<p><img id=\"episode\"").append(r.bestProgram() == null ? " hidden" : " src=\"" + gif + eventsEnd + "\"")
+                .append(" data-src=\"").append(gif).append("\" alt=\"the best program playing instance ").append(chosen).append("\"></p>\n");
 
         b.append("<h2>Events</h2>\n<table id=\"events\"><thead><tr><th>type</th><th>time</th><th>evaluated</th><th>score</th>"
                 + "<th>details</th></tr></thead><tbody>\n");

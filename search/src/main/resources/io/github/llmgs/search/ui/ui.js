@@ -113,8 +113,9 @@
 
   function refreshImage(id, version) {
     var img = document.getElementById(id);
-    if (!img) return;
-    img.src = img.src.replace(/([?&]v=)[^&]*/, "$1" + version);
+    if (!img || !img.getAttribute("data-src")) return;
+    img.src = img.getAttribute("data-src") + encodeURIComponent(version);
+    img.hidden = false;
   }
 
   function liveRun(live) {
@@ -127,8 +128,12 @@
       text("best", fmt(r.best_score, 6));
       text("programs", r.programs === null ? "" : Number(r.programs).toLocaleString("en-US"));
       text("wall", fmt(r.wall_seconds, 1));
-      if (r.pretty) text("program", r.pretty);
-      if (r.best_score !== lastBest) {
+      if (r.pretty) {
+        text("program", r.pretty);
+        var none = document.getElementById("episode-none");
+        if (none) none.hidden = true;
+      }
+      if (r.best_score !== lastBest && r.best_score !== null) {
         lastBest = r.best_score;
         refreshImage("curve", version);
         refreshImage("episode", version);
