@@ -13,8 +13,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's chromium and chromedriver for the browser tests, or why they cannot run: outside CI a
- * missing browser skips the test with the reason; under CI ({@code CI=true}) it fails, so the
- * browser test never skips silently where {@code .ci/run} installs chromium.
+ * missing browser skips the test with the reason; under CI ({@code CI=true}, or
+ * {@code LLMGS_REQUIRE_BROWSER=1} as {@code .ci/run} sets) it fails, so the browser test never
+ * skips silently where chromium is supposed to be installed.
  */
 final class BrowserSupport {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -23,7 +24,7 @@ final class BrowserSupport {
     private BrowserSupport() {}
 
     static boolean required() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
+        return "true".equalsIgnoreCase(System.getenv("CI")) || "1".equals(System.getenv("LLMGS_REQUIRE_BROWSER"));
     }
 
     static void requireBrowser() {
