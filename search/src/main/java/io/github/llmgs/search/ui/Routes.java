@@ -72,7 +72,12 @@ final class Routes {
         } catch (IllegalArgumentException e) {
             return Reply.error(400, "instance: " + e.getMessage());
         }
-        Path events = served.find(r.get().id()).orElseThrow().resolve("events.jsonl");
+        Path dir = served.find(r.get().id()).orElseThrow();
+        List<String> files = new ArrayList<>();
+        for (String f : List.of("result.json", "curve.csv", "events.jsonl", "llm.jsonl")) {
+            if (Files.isRegularFile(dir.resolve(f))) files.add(f);
+        }
+        Path events = dir.resolve("events.jsonl");
         EventLog.Chunk chunk = EventLog.read(events, 0);
         List<EventLog.Event> all = new ArrayList<>(chunk.events());
         long end = chunk.next();
@@ -82,7 +87,7 @@ final class Routes {
             all.addAll(more.events());
             end = more.next();
         }
-        return Reply.html(RunPage.render(r.get(), all, end, instance));
+        return Reply.html(RunPage.render(r.get(), files, all, end, instance));
     }
 
     private Reply runPart(String part, RunRecord r, Fields query, String lastEventId) {

@@ -12,7 +12,8 @@ final class RunPage {
 
     private RunPage() {}
 
-    static String render(RunRecord r, List<EventLog.Event> events, long eventsEnd, Long instance) {
+    /** @param files the run's files that exist (result.json, curve.csv, ...), linked as they are */
+    static String render(RunRecord r, List<String> files, List<EventLog.Event> events, long eventsEnd, Long instance) {
         String p = "/run/" + Html.path(r.id());
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.escape(r.task())).append(" / ").append(Html.escape(r.method())).append(" / seed ")
@@ -29,7 +30,7 @@ final class RunPage {
         fact(b, null, "instance seeds", r.instanceSeeds());
         fact(b, null, "directory", r.id());
         b.append("</tbody></table>\n<p class=\"files\">Files: ");
-        for (String f : new String[] {"result.json", "curve.csv", "events.jsonl", "llm.jsonl"}) {
+        for (String f : files) {
             b.append("<a href=\"/files/").append(Html.path(r.id() + "/" + f)).append("\">").append(f).append("</a> ");
         }
         b.append("</p>\n");
