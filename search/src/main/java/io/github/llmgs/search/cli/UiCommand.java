@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code llmgs ui}: the local dashboard over an output directory. */
 @Command(name = "ui", mixinStandardHelpOptions = true,
-        description = {"Serve a local, read-only dashboard over an output directory: the runs (live while they run),",
-                "each run's curve, best program, episode and events, and the sweeps' summaries and plots."},
+        description = "Serve a local, read-only dashboard over an output directory: the runs (live while they run), "
+                + "each run's curve, best program, episode and events, and the sweeps' summaries and plots.",
         footer = {"", "Examples:", "  llmgs ui                       # output/ on http://127.0.0.1:8787/",
                 "  llmgs ui --out /tmp/runs --port 0"})
 final class UiCommand implements Callable<Integer> {

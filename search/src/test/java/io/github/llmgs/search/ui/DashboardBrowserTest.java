@@ -92,7 +92,7 @@ class DashboardBrowserTest {
                         && d.findElement(By.id("curve")).getAttribute("src").endsWith("e"));
                 assertTrue(marked(driver), "finished without a reload");
                 assertTrue(driver.findElement(By.id("program")).getText().startsWith("DEF run m("));
-                assertTrue(driver.findElements(By.cssSelector("#events tr.end")).size() == 1, "the end event was appended");
+                assertEquals(1, driver.findElements(By.cssSelector("#events tr.end")).size(), "the end event was appended");
                 search.join(30_000);
                 assertTrue(searchOut.toString().contains("best"), searchOut.toString());
             } finally {

@@ -23,7 +23,7 @@ final class UiProcess implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         long deadline = System.nanoTime() + 20_000_000_000L;
-        Matcher m = URL.matcher("");
+        Matcher m;
         while (!(m = URL.matcher(out.toString())).find()) {
             if (!thread.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("llmgs ui did not start:\n" + out + err);
