@@ -6,6 +6,7 @@ import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.picture.Animation;
 import io.github.llmgs.search.picture.Canvas;
 import io.github.llmgs.search.picture.Film;
+import io.github.llmgs.search.picture.Gif;
 import io.github.llmgs.search.picture.karel.KarelFrames;
 import io.github.llmgs.search.picture.minigrid.MiniGridFrames;
 import java.io.IOException;
@@ -58,12 +59,12 @@ final class TraceCommand implements Callable<Integer> {
     int maxFrames;
 
     @Option(names = {"--scale", "--cell"}, paramLabel = "PX",
-            description = "Pixels per grid cell, 4.." + Animation.MAX_CELL + " (default: " + Animation.DEFAULT_CELL + ", with --png "
+            description = "Pixels per grid cell, " + Animation.MIN_CELL + ".." + Animation.MAX_CELL + " (default: " + Animation.DEFAULT_CELL + ", with --png "
                     + Animation.DEFAULT_FILMSTRIP_CELL + ").")
     Integer cell;
 
     @Option(names = "--delay", paramLabel = "MS", defaultValue = "" + Animation.DEFAULT_DELAY_MS,
-            description = "Milliseconds per GIF frame, 20..655350; the last frame stays 4 times as long (default: ${DEFAULT-VALUE}).")
+            description = "Milliseconds per GIF frame, " + Gif.MIN_DELAY_MS + ".." + Gif.MAX_DELAY_MS + "; the last frame stays 4 times as long (default: ${DEFAULT-VALUE}).")
     int delayMs;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -81,8 +82,12 @@ final class TraceCommand implements Callable<Integer> {
         long seed = Inputs.seed("--seed", seedText);
         if (maxFrames < 1) throw new CliException("--max-frames " + maxFrames + ": at least 1 (the start world)");
         int px = cell != null ? cell : png ? Animation.DEFAULT_FILMSTRIP_CELL : Animation.DEFAULT_CELL;
-        if (px < 4 || px > Animation.MAX_CELL) throw new CliException("--scale " + px + ": pixels per cell are 4.." + Animation.MAX_CELL);
-        if (!png && (delayMs < 20 || delayMs > 655_350)) throw new CliException("--delay " + delayMs + ": milliseconds per frame are 20..655350");
+        if (px < Animation.MIN_CELL || px > Animation.MAX_CELL) {
+            throw new CliException("--scale " + px + ": pixels per cell are " + Animation.MIN_CELL + ".." + Animation.MAX_CELL);
+        }
+        if (!png && (delayMs < Gif.MIN_DELAY_MS || delayMs > Gif.MAX_DELAY_MS)) {
+            throw new CliException("--delay " + delayMs + ": milliseconds per frame are " + Gif.MIN_DELAY_MS + ".." + Gif.MAX_DELAY_MS);
+        }
         checkOut();
 
         Film film;

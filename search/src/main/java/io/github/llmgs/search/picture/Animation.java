@@ -30,6 +30,7 @@ public final class Animation {
     /** Pixels per grid cell in a filmstrip: a sheet holds many frames. */
     public static final int DEFAULT_FILMSTRIP_CELL = 16;
     public static final int DEFAULT_DELAY_MS = 250;
+    public static final int MIN_CELL = 4;
     public static final int MAX_CELL = 256;
 
     private Animation() {}
@@ -45,19 +46,16 @@ public final class Animation {
     }
 
     public static byte[] gif(Film film, int cell, int delayMs) {
-        checkCell(cell);
-        Gif.checkDelay(delayMs);
         return Gif.write(new Panels(film, cell), delayMs);
     }
 
     public static byte[] filmstrip(Film film, int cell) {
-        checkCell(cell);
         return Filmstrip.write(new Panels(film, cell));
     }
 
     public static void checkCell(int cell) {
-        if (cell < 4 || cell > MAX_CELL) {
-            throw new IllegalArgumentException("cell size " + cell + " px is out of range (4.." + MAX_CELL + ")");
+        if (cell < MIN_CELL || cell > MAX_CELL) {
+            throw new IllegalArgumentException("cell size " + cell + " px is out of range (" + MIN_CELL + ".." + MAX_CELL + ")");
         }
     }
 

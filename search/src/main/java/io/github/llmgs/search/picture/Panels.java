@@ -28,7 +28,7 @@ public final class Panels {
     private final int height;
 
     public Panels(Film film, int cell) {
-        if (cell < 4) throw new IllegalArgumentException("cell size " + cell + " px is too small (at least 4)");
+        Animation.checkCell(cell);
         this.film = film;
         this.cell = cell;
         this.font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(11, Math.round(cell * 0.4f)));

@@ -100,6 +100,8 @@ class TraceCommandTest {
                 .assertUserError("--delay 5: milliseconds per frame are 20..655350");
         Cli.run("trace", "--task", "DoorKey", "--program", DOOR_KEY, "--max-frames", "many", "--out", gif)
                 .assertUserErrorStartsWith("Invalid value for option '--max-frames'");
+        Cli.run("trace", "--task", "DoorKey", "--program-file", dir.resolve("none.txt").toString(), "--out", gif)
+                .assertUserError("--program-file: no such file: " + dir.resolve("none.txt"));
         Path missing = dir.resolve("no/such/x.gif");
         Cli.run("trace", "--task", "DoorKey", "--program", DOOR_KEY, "--out", missing.toString())
                 .assertUserError("--out " + missing + ": no such directory: " + missing.getParent());
@@ -123,6 +125,14 @@ class TraceCommandTest {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".gif") || p.getFileName().toString().endsWith(".png")),
                     "nothing written on an error");
         }
+    }
+
+    @Test
+    void readsTheProgramFromAFile() throws IOException {
+        Path program = Files.writeString(dir.resolve("p.txt"), LAVA_GAP + "\n");
+        Path out = dir.resolve("lava.gif");
+        Cli.run("trace", "--task", "LavaGap", "--program-file", program.toString(), "--out", out.toString()).assertOk();
+        assertEquals(12, gifFrames(out));
     }
 
     @Test

@@ -82,7 +82,7 @@ public final class KarelFrames {
         };
         Episode e = new TreeWalker(maxCalls).run(program, task, instance, log);
         String summary = "return " + Num.fmt(e.ret()) + ", " + e.steps() + " action" + (e.steps() == 1 ? "" : "s") + ", "
-                + e.calls() + " calls, crashed " + (e.crashed() ? "yes" : "no");
+                + e.calls() + (e.calls() == 1 ? " call" : " calls") + ", crashed " + (e.crashed() ? "yes" : "no");
         return new Film(task.name() + ", seed " + seed, frames, e.steps(), summary);
     }
 

@@ -101,7 +101,7 @@ public final class MiniGridFrames {
         });
         EpisodeResult e = new MiniGridWalker(wrapper).run(program);
         String summary = "return " + Num.fmt(e.ret()) + ", " + e.steps() + " action" + (e.steps() == 1 ? "" : "s") + ", "
-                + e.calls() + " calls, crashed " + yesNo(e.crashed()) + ", terminated " + yesNo(e.terminated());
+                + e.calls() + (e.calls() == 1 ? " call" : " calls") + ", crashed " + yesNo(e.crashed()) + ", terminated " + yesNo(e.terminated());
         return new Film(task.name() + ", seed " + seed, frames, e.steps(), summary);
     }
 
