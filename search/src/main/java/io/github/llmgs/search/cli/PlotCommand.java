@@ -47,7 +47,7 @@ final class PlotCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("%d runs, %d tasks (%s); figures written to %s:%n", written.runs(), written.tasks().size(),
+        o.printf("%s, %s (%s); figures written to %s:%n", plural(written.runs(), "run"), plural(written.tasks().size(), "task"),
                 band == Band.MINMAX ? "band: min to max" : "band: ± standard error", target);
         written.tasks().forEach((task, files) -> o.println("  " + names(files)));
         o.println("  " + names(written.grid()) + "  (all tasks)");
@@ -57,6 +57,10 @@ final class PlotCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static String names(List<Path> files) {

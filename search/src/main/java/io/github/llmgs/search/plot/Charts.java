@@ -39,6 +39,9 @@ public final class Charts {
     static {
         // before the first AWT call: a server or CI machine has no display
         System.setProperty("java.awt.headless", "true");
+        // JFreeChart draws rotated text (the y axis label) as glyph outlines by default, a
+        // workaround for a JDK 1.4 bug; with it off the SVG keeps the label as text
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     /** Okabe-Ito: tells methods apart in colour-blind reading and in greyscale print. */

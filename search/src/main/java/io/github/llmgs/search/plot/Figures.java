@@ -61,7 +61,8 @@ public final class Figures {
         Path gridSvg = outDir.resolve("grid.svg");
         write(gridPng, Charts.png(w, h, Charts.grid(charts, cols, CELL_WIDTH, CELL_HEIGHT)));
         write(gridSvg, Charts.svg(w, h, Charts.grid(charts, cols, CELL_WIDTH, CELL_HEIGHT)).getBytes(StandardCharsets.UTF_8));
-        return new Written(tasks, List.of(gridPng, gridSvg), runs.finished().size(), runs.skipped());
+        return new Written(java.util.Collections.unmodifiableMap(tasks), List.of(gridPng, gridSvg), runs.finished().size(),
+                runs.skipped());
     }
 
     /** One task's figure (standard-error band) as PNG bytes. */

@@ -48,6 +48,7 @@ public record Runs(List<RunCurve> finished, List<SkippedRun> skipped) {
                 finished.add(RunCurve.read(d, folder.result()));
             }
         }
+        checkOneRunPerSeed(finished);
         if (finished.isEmpty()) {
             throw new PlotException(dirs.isEmpty()
                     ? "no runs in " + root + " (no result.json or curve.csv below it)"
@@ -55,6 +56,21 @@ public record Runs(List<RunCurve> finished, List<SkippedRun> skipped) {
                             + ": " + skipped.get(0).why() + ")");
         }
         return new Runs(List.copyOf(finished), List.copyOf(skipped));
+    }
+
+    /**
+     * Two runs of one task, method and seed (two sweeps below one folder) would count one seed
+     * twice in the mean and the title; the user picks the sweep.
+     */
+    private static void checkOneRunPerSeed(List<RunCurve> runs) {
+        java.util.Map<String, Path> seen = new java.util.HashMap<>();
+        for (RunCurve r : runs) {
+            Path other = seen.putIfAbsent(r.task() + "\t" + r.method() + "\t" + r.seed(), r.dir());
+            if (other != null) {
+                throw new PlotException(other + " and " + r.dir() + " are both " + r.task() + " " + r.method() + " seed "
+                        + r.seed() + "; plot one sweep at a time (pass a folder that holds one of them)");
+            }
+        }
     }
 
     /** The tasks in first-seen order (the sweep's directory order). */
