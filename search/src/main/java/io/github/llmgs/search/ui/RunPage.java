@@ -1,5 +1,11 @@
 package io.github.llmgs.search.ui;
 
+import io.github.llmgs.dsl.Domains;
+import io.github.llmgs.dsl.ParseException;
+import io.github.llmgs.dsl.Parser;
+import io.github.llmgs.dsl.Vocabulary;
+import io.github.llmgs.engine.minigrid.MiniGridTasks;
+import io.github.llmgs.llm.DslToPython;
 import io.github.llmgs.search.config.Seeds;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +46,12 @@ final class RunPage {
                 .append("\" height=\"").append(CurveSvg.HEIGHT).append("\"></p>\n");
 
         b.append("<h2>Best program</h2>\n<pre id=\"program\">").append(Html.escape(ProgramLayout.indent(r.bestProgram())))
-                .append("</pre>\n<p class=\"note\">The DSL, indented. This project has no DSL-to-Python printer "
-                        + "(only the Python-to-DSL converter the LLM seeds go through), so no Python form is shown.</p>\n");
+                .append("</pre>\n");
+        String python = python(r.task(), r.bestProgram());
+        if (python != null) {
+            b.append("<p class=\"note\">In the Python form the LLM prompts use (when the page was loaded):</p>\n<pre id=\"python\">")
+                    .append(Html.escape(python)).append("</pre>\n");
+        }
 
         b.append("<h2>Episode</h2>\n");
         long[] seeds = instances(r.instanceSeeds());
@@ -97,6 +107,17 @@ final class RunPage {
             return text == null ? new long[0] : Seeds.parse(text);
         } catch (IllegalArgumentException e) {
             return new long[0];
+        }
+    }
+
+    /** The program as the prompts' Python ({@link DslToPython}), or null when there is none or it does not parse. */
+    static String python(String task, String program) {
+        if (program == null || task == null) return null;
+        Vocabulary domain = MiniGridTasks.find(task).isPresent() ? Domains.MINIGRID : Domains.KAREL;
+        try {
+            return DslToPython.print(Parser.parse(program, domain));
+        } catch (ParseException e) {
+            return null;
         }
     }
 }

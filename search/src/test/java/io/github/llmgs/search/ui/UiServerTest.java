@@ -115,7 +115,7 @@ class UiServerTest {
         assertTrue(html.contains("src=\"/run/Harvester/hc/1/episode.gif?instance=2&amp;v="));
         assertTrue(html.contains("<option value=\"2\" selected>"));
         assertTrue(html.contains("<td>new_best</td>") && html.contains("<td>end</td>"), "the events table");
-        assertTrue(html.contains("no DSL-to-Python printer"));
+        assertTrue(html.contains("<pre id=\"python\">def run():\n    while frontIsClear():\n        move()\n"), html);
         assertTrue(html.contains("href=\"/files/Harvester/hc/1/curve.csv\"") && !html.contains("llm.jsonl"), "only the files it has");
 
         Got curve = get("/run/Harvester/hc/1/curve");
