@@ -9,14 +9,11 @@ import io.github.llmgs.search.picture.Film;
 import io.github.llmgs.search.picture.Gif;
 import io.github.llmgs.search.picture.karel.KarelFrames;
 import io.github.llmgs.search.picture.minigrid.MiniGridFrames;
+import io.github.llmgs.search.run.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -130,37 +127,13 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    /** A temporary file is private to its owner; a picture is for anyone (as the target's own mode, when there is one). */
-    private void readable(Path tmp) throws IOException {
-        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) return;
-        Files.setPosixFilePermissions(tmp, Files.exists(out) ? Files.getPosixFilePermissions(out)
-                : PosixFilePermissions.fromString("rw-r--r--"));
-    }
-
     /** Beside the target, then renamed over it: a reader sees the old picture or the new one, never half. */
     private void write(byte[] bytes) {
-        Path parent = out.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            readable(tmp);
-            try {
-                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(out, bytes);
         } catch (IOException e) {
             throw new CliException("--out " + out + ": cannot write (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // nothing was written over the target; a stray temporary file is all that is left
-                }
-            }
         }
     }
 }

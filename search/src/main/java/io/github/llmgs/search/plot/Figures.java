@@ -1,12 +1,11 @@
 package io.github.llmgs.search.plot;
 
+import io.github.llmgs.search.run.AtomicFiles;
 import io.github.llmgs.search.run.RunDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,37 +98,12 @@ public final class Figures {
         return safe.startsWith(".") ? "_" + safe.substring(1) : safe;
     }
 
-    /** Figures are for sharing: a temporary file is created owner-only, the figure should not be. */
-    private static void readableByAll(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder's permissions apply
-        }
-    }
-
-    /** Written to a temporary file beside the target, then renamed over it (as run.AtomicFiles does for text). */
+    /** Written whole, readable by all ({@link AtomicFiles}). */
     private static void write(Path target, byte[] content) {
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-            Files.write(tmp, content);
-            readableByAll(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, content);
         } catch (IOException e) {
             throw new PlotException("cannot write " + target + ": " + RunDirectory.reason(e));
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the rename took it, or it is a stray temporary file beside the figures
-                }
-            }
         }
     }
 }
