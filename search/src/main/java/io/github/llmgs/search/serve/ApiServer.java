@@ -1,0 +1,264 @@
+package io.github.llmgs.search.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The evaluation API's HTTP side on Jetty, as the dashboard's: JSON in, JSON out, every refusal
+ * a 4xx with {@code {"error", "field"}}. Bound to loopback it answers only requests addressed to
+ * a loopback name (no DNS rebinding); given a token it answers only requests that carry it as
+ * {@code Authorization: Bearer TOKEN} (compared in constant time; never logged). At most
+ * {@link ServeLimits#maxInFlight} evaluations run at once (one more is 429), each answered
+ * within {@link ServeLimits#requestSeconds} or 503. What to answer is {@link ApiRoutes}' business.
+ */
+public final class ApiServer implements AutoCloseable {
+    private final Server server;
+    private final ServerConnector connector;
+    private final ApiRoutes routes;
+    private final ServeLimits limits;
+    private final boolean loopback;
+    private final byte[] token;
+    private final Semaphore inFlight;
+    private final ExecutorService workers;
+    private final Engine engine;
+
+    private ApiServer(Server server, ServerConnector connector, Engine engine, ServeLimits limits, String version,
+            boolean loopback, byte[] token) {
+        this.server = server;
+        this.engine = engine;
+        this.connector = connector;
+        this.routes = new ApiRoutes(engine, limits, version);
+        this.limits = limits;
+        this.loopback = loopback;
+        this.token = token;
+        this.inFlight = new Semaphore(limits.maxInFlight());
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "llmgs-serve-eval");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Serves the engine of these backends on {@code host:port} (port 0: any free port). The
+     * backends stay the caller's to close, after this server.
+     *
+     * @param token the bearer token every request must carry, or null for none (loopback only:
+     *              the caller refuses another address without one)
+     * @throws IOException when the address cannot be bound
+     */
+    public static ApiServer start(io.github.llmgs.engine.batch.Backend karel, io.github.llmgs.engine.minigrid.MiniGridEpisodes miniGrid,
+            ServeLimits limits, String version, String host, int port, String token) throws IOException {
+        InetAddress address = InetAddress.getByName(host);
+        if (!address.isLoopbackAddress() && (token == null || token.isEmpty())) {
+            throw new IllegalArgumentException("listening on " + host + " needs a token");
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(limits.maxInFlight() + 24, 4);
+        threads.setName("llmgs-serve");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(60_000);
+        server.addConnector(connector);
+        server.setStopTimeout(2_000);
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowMessageInTitle(false);
+        server.setErrorHandler(errors);
+        Engine engine = new Engine(karel, miniGrid);
+        ApiServer api = new ApiServer(server, connector, engine, limits, version,
+                address.isLoopbackAddress(), token == null ? null : token.getBytes(StandardCharsets.UTF_8));
+        server.setHandler(api.new Dispatch());
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            engine.close();
+            if (e instanceof IOException io) throw io;
+            throw new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+        }
+        return api;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public URI uri() {
+        String host = connector.getHost();
+        if (host == null || host.isEmpty() || host.equals("0.0.0.0")) host = "127.0.0.1";
+        if (host.contains(":")) host = "[" + host + "]";
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        stopQuietly(server);
+        workers.shutdownNow();
+        engine.close();
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // a server that never started, or whose connections are already gone
+        }
+    }
+
+    private final class Dispatch extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            ApiReply reply;
+            String method = request.getMethod();
+            String path = Request.getPathInContext(request);
+            try {
+                reply = answer(request, method, path);
+            } catch (ApiError e) {
+                reply = ApiReply.of(e);
+            } catch (RuntimeException e) {
+                // a bug must not take the server down; say where, not what the request held
+                System.err.println("llmgs serve: internal error on " + method + " " + path + ": " + e.getClass().getSimpleName());
+                reply = ApiReply.error(500, null, "internal error");
+            }
+            send(response, callback, reply);
+            return true;
+        }
+    }
+
+    private ApiReply answer(Request request, String method, String path) {
+        if (loopback && !loopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
+            return ApiReply.error(403, null, "requests must be addressed to this machine by a loopback name");
+        }
+        if (token != null && !authorized(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+            return ApiReply.error(401, "Authorization", "a bearer token is required: Authorization: Bearer TOKEN")
+                    .with("WWW-Authenticate", "Bearer");
+        }
+        String allow = ApiRoutes.allowed(path);
+        if (allow == null) return ApiReply.error(404, null, "no such route; routes: GET /v1/health, GET /v1/tasks, POST /v1/evaluate");
+        if (!allow.equals(method)) return ApiReply.error(405, null, path + " takes " + allow).with("Allow", allow);
+        return switch (path) {
+            case ApiRoutes.HEALTH -> routes.health();
+            case ApiRoutes.TASKS -> routes.tasks();
+            default -> evaluate(request);
+        };
+    }
+
+    private ApiReply evaluate(Request request) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
+            return ApiReply.error(415, "Content-Type", "send the body as application/json");
+        }
+        long length = request.getLength();
+        if (length > limits.maxBodyBytes()) {
+            return ApiReply.error(413, null, "body of " + length + " bytes; at most " + limits.maxBodyBytes());
+        }
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readNBytes(limits.maxBodyBytes() + 1);
+        } catch (IOException | RuntimeException e) {
+            return ApiReply.error(400, null, "cannot read the body");
+        }
+        if (body.length > limits.maxBodyBytes()) {
+            return ApiReply.error(413, null, "body over " + limits.maxBodyBytes() + " bytes");
+        }
+        if (!inFlight.tryAcquire()) {
+            return ApiReply.error(429, null, limits.maxInFlight() + " evaluations are running; retry shortly").with("Retry-After", "1");
+        }
+        Future<ApiReply> work;
+        try {
+            work = workers.submit(() -> {
+                try {
+                    return routes.evaluate(body);
+                } catch (ApiError e) {
+                    return ApiReply.of(e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            inFlight.release();
+            return ApiReply.error(503, null, "the server is stopping");
+        }
+        try {
+            return work.get((long) (limits.requestSeconds() * 1000), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // the work finishes in the background and frees its place; the client hears now
+            return ApiReply.error(503, null, "not done within " + limits.requestSeconds() + " s; send fewer programs or seeds");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ApiReply.error(503, null, "the server is stopping");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            System.err.println("llmgs serve: internal error on POST " + ApiRoutes.EVALUATE + ": " + c.getClass().getSimpleName());
+            return ApiReply.error(500, null, "internal error");
+        }
+    }
+
+    private boolean authorized(String header) {
+        if (header == null) return false;
+        String h = header.strip();
+        if (h.length() < 7 || !h.substring(0, 7).equalsIgnoreCase("Bearer ")) return false;
+        return MessageDigest.isEqual(h.substring(7).strip().getBytes(StandardCharsets.UTF_8), token);
+    }
+
+    private void send(Response response, Callback callback, ApiReply reply) {
+        response.setStatus(reply.status());
+        var h = response.getHeaders();
+        h.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put(HttpHeader.CACHE_CONTROL, "no-store");
+        for (Map.Entry<String, String> e : reply.headers().entrySet()) h.put(e.getKey(), e.getValue());
+        h.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+        response.write(true, ByteBuffer.wrap(reply.body()), callback);
+    }
+
+    /** "127.0.0.1:8788", "localhost", "[::1]:8788": a name that can only mean this machine. */
+    static boolean loopbackHost(String host) {
+        if (host == null) return false;
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end > 0 && h.substring(1, end).equals("::1");
+        }
+        int colon = h.indexOf(':');
+        if (colon >= 0) h = h.substring(0, colon);
+        return h.equals("localhost") || h.equals("127.0.0.1") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+}
