@@ -22,7 +22,9 @@ record EvaluateRequest(String task, List<String> programs, long[] seeds, boolean
     private static final Set<String> FIELDS = Set.of("task", "programs", "seeds", "per_episode");
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(ServeLimits.MAX_NESTING).build())
-            .build());
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     static EvaluateRequest parse(byte[] body, ServeLimits limits) {
         JsonNode root;

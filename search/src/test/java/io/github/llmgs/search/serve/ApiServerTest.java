@@ -231,6 +231,8 @@ class ApiServerTest {
         assertRefused(415, call(server, at(server, "/v1/evaluate").post(RequestBody.create("{}", MediaType.get("text/plain")))));
         assertRefused(400, post("{\"task\": "));
         assertRefused(400, post(""));
+        assertRefused(400, post("{\"task\": \"DoorKey\", \"programs\": [\"DEF run m( move m)\"]} {}"));
+        assertRefused(400, post("{\"task\": \"DoorKey\", \"task\": \"Maze\", \"programs\": [\"DEF run m( move m)\"]}"));
         assertRefused(422, post("[1, 2]"));
         assertField(422, "task", post("{\"programs\": [\"DEF run m( move m)\"]}"));
         assertField(422, "task", post(evaluate("NoSuchTask", List.of("DEF run m( move m)"), null, false)));
