@@ -1,8 +1,8 @@
 package io.github.llmgs.search.serve;
 
+import io.github.llmgs.search.http.LocalServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,15 +19,9 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The evaluation API's HTTP side on Jetty, as the dashboard's: JSON in, JSON out, every refusal
@@ -38,24 +32,19 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * within {@link ServeLimits#requestSeconds} or 503. What to answer is {@link ApiRoutes}' business.
  */
 public final class ApiServer implements AutoCloseable {
-    private final Server server;
-    private final ServerConnector connector;
+    private final LocalServer server;
     private final ApiRoutes routes;
     private final ServeLimits limits;
-    private final boolean loopback;
     private final byte[] token;
     private final Semaphore inFlight;
     private final ExecutorService workers;
     private final Engine engine;
 
-    private ApiServer(Server server, ServerConnector connector, Engine engine, ServeLimits limits, String version,
-            boolean loopback, byte[] token) {
+    private ApiServer(LocalServer server, Engine engine, ServeLimits limits, String version, byte[] token) {
         this.server = server;
         this.engine = engine;
-        this.connector = connector;
         this.routes = new ApiRoutes(engine, limits, version);
         this.limits = limits;
-        this.loopback = loopback;
         this.token = token;
         this.inFlight = new Semaphore(limits.maxInFlight());
         this.workers = Executors.newCachedThreadPool(r -> {
@@ -75,51 +64,28 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(io.github.llmgs.engine.batch.Backend karel, io.github.llmgs.engine.minigrid.MiniGridEpisodes miniGrid,
             ServeLimits limits, String version, String host, int port, String token) throws IOException {
-        InetAddress address = InetAddress.getByName(host);
-        if (!address.isLoopbackAddress() && (token == null || token.isEmpty())) {
+        LocalServer server = LocalServer.create("llmgs-serve", limits.maxInFlight() + 24, host, port);
+        if (!server.loopback() && (token == null || token.isEmpty())) {
             throw new IllegalArgumentException("listening on " + host + " needs a token");
         }
-        QueuedThreadPool threads = new QueuedThreadPool(limits.maxInFlight() + 24, 4);
-        threads.setName("llmgs-serve");
-        threads.setDaemon(true);
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(60_000);
-        server.addConnector(connector);
-        server.setStopTimeout(2_000);
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowMessageInTitle(false);
-        server.setErrorHandler(errors);
         Engine engine = new Engine(karel, miniGrid);
-        ApiServer api = new ApiServer(server, connector, engine, limits, version,
-                address.isLoopbackAddress(), token == null ? null : token.getBytes(StandardCharsets.UTF_8));
-        server.setHandler(api.new Dispatch());
+        ApiServer api = new ApiServer(server, engine, limits, version,
+                token == null ? null : token.getBytes(StandardCharsets.UTF_8));
         try {
-            server.start();
-        } catch (Exception e) {
-            stopQuietly(server);
+            server.start(api.new Dispatch());
+        } catch (IOException e) {
             engine.close();
-            if (e instanceof IOException io) throw io;
-            throw new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            throw e;
         }
         return api;
     }
 
     public int port() {
-        return connector.getLocalPort();
+        return server.port();
     }
 
     public URI uri() {
-        String host = connector.getHost();
-        if (host == null || host.isEmpty() || host.equals("0.0.0.0")) host = "127.0.0.1";
-        if (host.contains(":")) host = "[" + host + "]";
-        return URI.create("http://" + host + ":" + port() + "/");
+        return server.uri();
     }
 
     public void join() throws InterruptedException {
@@ -128,17 +94,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        stopQuietly(server);
+        server.stop();
         workers.shutdownNow();
         engine.close();
-    }
-
-    private static void stopQuietly(Server server) {
-        try {
-            server.stop();
-        } catch (Exception ignored) {
-            // a server that never started, or whose connections are already gone
-        }
     }
 
     private final class Dispatch extends Handler.Abstract {
@@ -162,7 +120,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private ApiReply answer(Request request, String method, String path) {
-        if (loopback && !loopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
+        if (server.loopback() && !LocalServer.loopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
             return ApiReply.error(403, null, "requests must be addressed to this machine by a loopback name");
         }
         if (token != null && !authorized(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
@@ -247,18 +205,5 @@ public final class ApiServer implements AutoCloseable {
         for (Map.Entry<String, String> e : reply.headers().entrySet()) h.put(e.getKey(), e.getValue());
         h.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
-    }
-
-    /** "127.0.0.1:8788", "localhost", "[::1]:8788": a name that can only mean this machine. */
-    static boolean loopbackHost(String host) {
-        if (host == null) return false;
-        String h = host.strip().toLowerCase(Locale.ROOT);
-        if (h.startsWith("[")) {
-            int end = h.indexOf(']');
-            return end > 0 && h.substring(1, end).equals("::1");
-        }
-        int colon = h.indexOf(':');
-        if (colon >= 0) h = h.substring(0, colon);
-        return h.equals("localhost") || h.equals("127.0.0.1") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 }

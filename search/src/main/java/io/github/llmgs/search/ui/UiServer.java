@@ -1,25 +1,18 @@
 package io.github.llmgs.search.ui;
 
+import io.github.llmgs.search.http.LocalServer;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The dashboard's HTTP side on Jetty: read-only (GET and HEAD, anything else 405), every
@@ -33,18 +26,14 @@ public final class UiServer implements AutoCloseable {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final LocalServer server;
     private final Routes routes;
-    private final boolean loopback;
     private final Semaphore streams = new Semaphore(MAX_STREAMS);
     private volatile boolean stopping;
 
-    private UiServer(Server server, ServerConnector connector, Routes routes, boolean loopback) {
+    private UiServer(LocalServer server, Routes routes) {
         this.server = server;
-        this.connector = connector;
         this.routes = routes;
-        this.loopback = loopback;
     }
 
     /**
@@ -53,48 +42,18 @@ public final class UiServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (in use, not local)
      */
     public static UiServer start(ServedDir served, String host, int port) throws IOException {
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_STREAMS + 16, 4);
-        threads.setName("llmgs-ui");
-        threads.setDaemon(true);
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(60_000);
-        server.addConnector(connector);
-        server.setStopTimeout(2_000);
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowMessageInTitle(false);
-        server.setErrorHandler(errors);
-        InetAddress address = InetAddress.getByName(host);
-        UiServer ui = new UiServer(server, connector, new Routes(served), address.isLoopbackAddress());
-        server.setHandler(ui.new Dispatch());
-        try {
-            server.start();
-        } catch (IOException e) {
-            stopQuietly(server);
-            throw e;
-        } catch (Exception e) {
-            stopQuietly(server);
-            throw new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
-        }
+        UiServer ui = new UiServer(LocalServer.create("llmgs-ui", MAX_STREAMS + 16, host, port), new Routes(served));
+        ui.server.start(ui.new Dispatch());
         return ui;
     }
 
     public int port() {
-        return connector.getLocalPort();
+        return server.port();
     }
 
     /** The address to open in a browser. */
     public URI uri() {
-        String host = connector.getHost();
-        if (host == null || host.isEmpty() || host.equals("0.0.0.0")) host = "127.0.0.1";
-        if (host.contains(":")) host = "[" + host + "]";
-        return URI.create("http://" + host + ":" + port() + "/");
+        return server.uri();
     }
 
     public void join() throws InterruptedException {
@@ -104,15 +63,7 @@ public final class UiServer implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        stopQuietly(server);
-    }
-
-    private static void stopQuietly(Server server) {
-        try {
-            server.stop();
-        } catch (Exception ignored) {
-            // stopping a server that never started, or one whose connections are already gone
-        }
+        server.stop();
     }
 
     private final class Dispatch extends Handler.Abstract {
@@ -124,7 +75,7 @@ public final class UiServer implements AutoCloseable {
             try {
                 if (!head && !"GET".equals(method)) {
                     reply = Reply.error(405, "this dashboard is read-only: only GET and HEAD").with("Allow", "GET, HEAD");
-                } else if (loopback && !loopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
+                } else if (server.loopback() && !LocalServer.loopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
                     reply = Reply.error(403, "requests must be addressed to this machine by a loopback name");
                 } else {
                     reply = routes.answer(Request.getPathInContext(request), query(request), request.getHeaders().get("Last-Event-ID"));
@@ -222,18 +173,5 @@ public final class UiServer implements AutoCloseable {
         public boolean open() {
             return !stopping;
         }
-    }
-
-    /** "127.0.0.1:8787", "localhost", "[::1]:8787": a name that can only mean this machine. */
-    static boolean loopbackHost(String host) {
-        if (host == null) return false;
-        String h = host.strip().toLowerCase(Locale.ROOT);
-        if (h.startsWith("[")) {
-            int end = h.indexOf(']');
-            return end > 0 && h.substring(1, end).equals("::1");
-        }
-        int colon = h.indexOf(':');
-        if (colon >= 0) h = h.substring(0, colon);
-        return h.equals("localhost") || h.equals("127.0.0.1") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 }
