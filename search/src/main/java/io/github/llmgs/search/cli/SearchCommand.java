@@ -12,12 +12,9 @@ import io.github.llmgs.search.run.SearchOutcome;
 import io.github.llmgs.search.run.SearchRunner;
 import io.github.llmgs.search.run.SearchSpec;
 import io.github.llmgs.search.run.StopSignal;
-import io.github.llmgs.search.run.AtomicFiles;
 import io.github.llmgs.search.run.Batcher;
-import io.github.llmgs.search.run.RunFolderException;
 import io.github.llmgs.search.run.RunPool;
 import io.github.llmgs.search.sweep.SweepSummary;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -142,14 +139,9 @@ final class SearchCommand implements Callable<Integer> {
                 + (error != null ? "a run failed: " + error.getMessage() : "interrupted") + ").";
         Path dir = RunDirectory.path(options.out, task, m, 0).getParent();
         if (finished > 0) {
-            try {
-                AtomicFiles.write(dir.resolve("summary.md"), summary.markdown(note));
-                AtomicFiles.write(dir.resolve("summary.csv"), summary.csv());
-            } catch (IOException e) {
-                throw new RunFolderException("cannot write the summary in " + dir + ": " + RunDirectory.reason(e));
-            }
+            List<Path> written = summary.write(dir, note);
             out.print(summary.markdown(note));
-            out.printf("summary of %d of %d runs written to %s%n", finished, total, dir.resolve("summary.md"));
+            out.printf("summary of %d of %d runs written to %s%n", finished, total, written.get(0));
         }
         out.flush();
         if (error != null) throw error;

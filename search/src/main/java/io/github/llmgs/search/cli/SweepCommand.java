@@ -5,20 +5,16 @@ import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.llm.LlmConfig;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.SearchConfig;
-import io.github.llmgs.search.run.AtomicFiles;
 import io.github.llmgs.search.run.Batcher;
 import io.github.llmgs.search.run.RunDirectory;
 import io.github.llmgs.search.run.RunFolder;
-import io.github.llmgs.search.run.RunFolderException;
 import io.github.llmgs.search.run.RunPool;
 import io.github.llmgs.search.run.SearchRunner;
 import io.github.llmgs.search.run.SearchSpec;
 import io.github.llmgs.search.run.StopSignal;
 import io.github.llmgs.search.sweep.SweepSummary;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -232,16 +228,9 @@ final class SweepCommand implements Callable<Integer> {
         if (done == 0 && partial != null) return;
         String note = partial == null ? null : "Partial: " + done + " of " + total + " runs (" + partial
                 + "; run the same sweep again to resume).";
-        Path md = options.out.resolve("summary.md"), csv = options.out.resolve("summary.csv");
-        try {
-            Files.createDirectories(options.out);
-            AtomicFiles.write(md, summary.markdown(note));
-            AtomicFiles.write(csv, summary.csv());
-        } catch (IOException e) {
-            throw new RunFolderException("cannot write the sweep summary in " + options.out + ": " + RunDirectory.reason(e));
-        }
+        List<Path> written = summary.write(options.out, note);
         out.print(summary.markdown(note));
-        out.printf("summary of %d of %d runs written to %s and %s%n", done, total, md, csv);
+        out.printf("summary of %d of %d runs written to %s and %s%n", done, total, written.get(0), written.get(1));
         out.flush();
     }
 }

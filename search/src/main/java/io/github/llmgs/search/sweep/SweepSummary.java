@@ -1,5 +1,11 @@
 package io.github.llmgs.search.sweep;
 
+import io.github.llmgs.search.run.AtomicFiles;
+import io.github.llmgs.search.run.RunDirectory;
+import io.github.llmgs.search.run.RunFolderException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +149,22 @@ public final class SweepSummary {
             }
         }
         return sum;
+    }
+
+    /**
+     * Writes {@code summary.md} (after the note, if any) and {@code summary.csv} into {@code dir},
+     * each whole; returns their paths, the markdown first.
+     */
+    public List<Path> write(Path dir, String note) {
+        Path md = dir.resolve("summary.md"), csv = dir.resolve("summary.csv");
+        try {
+            Files.createDirectories(dir);
+            AtomicFiles.write(md, markdown(note));
+            AtomicFiles.write(csv, csv());
+        } catch (IOException e) {
+            throw new RunFolderException("cannot write the summary in " + dir + ": " + RunDirectory.reason(e));
+        }
+        return List.of(md, csv);
     }
 
     public String csv() {
