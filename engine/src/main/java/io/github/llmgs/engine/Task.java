@@ -25,4 +25,13 @@ public interface Task {
 
     /** Stable index of the dense task (kernel's task id); a sparse variant shares its dense task's. */
     int kernelId();
+
+    /**
+     * A proven upper bound on one episode's return, which lets a backend stop a program's episodes
+     * once its mean can no longer pass a threshold ({@link io.github.llmgs.engine.batch.BatchRequest#thresholds});
+     * infinite (no early stop) unless a task proves one.
+     */
+    default double maxReturn() {
+        return Double.POSITIVE_INFINITY;
+    }
 }

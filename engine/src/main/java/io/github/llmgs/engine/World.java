@@ -1,5 +1,8 @@
 package io.github.llmgs.engine;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 /**
  * One Karel world during an episode: walls, marker counts, the hero, the call counter and the
  * crash flag (spec/karel.md section 2). The world is not crashable and uses LEAPS behaviour:
@@ -32,6 +35,9 @@ public final class World {
     /** Hash of the marker digits as if every count were one digit; exact while cellsAtTen == 0. */
     private long markerDigitsHash;
     private final long[] keyBasePowers;
+    /** The marker counts of instances loaded before, by identity; a few thousand at most. */
+    private final Map<TaskInstance, long[]> loaded = new IdentityHashMap<>();
+    private static final int LOADED = 4096;
 
     public World(int rows, int cols) {
         this.rows = rows;
@@ -55,7 +61,18 @@ public final class World {
         numCalls = 0;
         this.maxCalls = maxCalls;
         crashed = false;
-        recountMarkers();
+        long[] counts = loaded.get(instance);
+        if (counts == null) {
+            recountMarkers();
+            if (loaded.size() >= LOADED) loaded.clear();
+            loaded.put(instance, new long[] {markerTotal, cellsOverOne, cellsAtTen, markerDigitsHash});
+        } else {
+            // a batch runs every program on the same instances: their counts are known
+            markerTotal = (int) counts[0];
+            cellsOverOne = (int) counts[1];
+            cellsAtTen = (int) counts[2];
+            markerDigitsHash = counts[3];
+        }
     }
 
     private void recountMarkers() {

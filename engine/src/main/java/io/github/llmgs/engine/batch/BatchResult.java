@@ -8,6 +8,12 @@ import io.github.llmgs.engine.ExitStatus;
  * {@code program * instances + instance}.
  */
 public final class BatchResult {
+    /**
+     * The "mean" of a program stopped early against its threshold: it is not above it. Minus
+     * infinity, so that it compares as what it is, below the threshold and any score.
+     */
+    public static final double NOT_ABOVE = Double.NEGATIVE_INFINITY;
+
     private final int programs;
     private final int instances;
     private final double[] means;
@@ -16,6 +22,8 @@ public final class BatchResult {
     private final int[] calls;
     private final boolean[] crashed;
     private final ExitStatus[] exits;
+    /** Episodes run per program when a threshold stopped some early; null when all ran. */
+    private int[] episodesRun;
 
     public BatchResult(int programs, int instances, double[] means, double[] returns, int[] steps, int[] calls,
                        boolean[] crashed) {
@@ -40,13 +48,21 @@ public final class BatchResult {
      */
     public static BatchResult fromEpisodes(BatchRequest req, double[] returns, int[] steps, int[] calls, boolean[] crashed,
                                            ExitStatus[] exits) {
+        return fromEpisodes(req, returns, steps, calls, crashed, exits, null, null);
+    }
+
+    /** As above, where {@code stopped[k]} marks a program stopped against its threshold after {@code episodesRun[k]} episodes. */
+    public static BatchResult fromEpisodes(BatchRequest req, double[] returns, int[] steps, int[] calls, boolean[] crashed,
+                                           ExitStatus[] exits, boolean[] stopped, int[] episodesRun) {
         int p = req.programs().size(), n = req.instances().size();
         double[] means = new double[p];
         for (int k = 0; k < p; k++) {
-            means[k] = mean(returns, k * n, n);
+            means[k] = stopped != null && stopped[k] ? NOT_ABOVE : mean(returns, k * n, n);
         }
-        return req.perEpisode() ? new BatchResult(p, n, means, returns, steps, calls, crashed, exits)
+        BatchResult r = req.perEpisode() ? new BatchResult(p, n, means, returns, steps, calls, crashed, exits)
                 : new BatchResult(p, n, means, null, null, null, null, null);
+        r.episodesRun = episodesRun;
+        return r;
     }
 
     /** The score as every backend computes it: returns summed in instance order, then divided. */
@@ -63,6 +79,13 @@ public final class BatchResult {
     public double mean(int program) { return means[program]; }
     public double[] means() { return means.clone(); }
     public boolean hasEpisodes() { return returns != null; }
+    /** Episodes the backend ran per program: all instances, unless a threshold stopped it early. */
+    public int[] episodesRun() {
+        if (episodesRun != null) return episodesRun.clone();
+        int[] all = new int[programs];
+        java.util.Arrays.fill(all, instances);
+        return all;
+    }
 
     public Episode episode(int program, int instance) {
         if (returns == null) {

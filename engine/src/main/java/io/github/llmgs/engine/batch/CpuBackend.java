@@ -12,9 +12,17 @@ import io.github.llmgs.engine.vm.BytecodeVm;
 /**
  * The pure-Java backend: programs compiled to bytecode and run by {@link BytecodeVm} on a fixed
  * pool of threads. Threads take whole programs (all instances of one program) from a shared
- * counter; every episode writes its own slot, so results do not depend on the thread count.
+ * counter; every episode writes its own slot, so results do not depend on the thread count. A
+ * program with a threshold runs its instances in order and stops once the task's
+ * {@link Task#maxReturn} on every instance left cannot lift its mean above the threshold.
  */
 public final class CpuBackend implements Backend {
+    /**
+     * Slack on a sum of returns before a program is stopped: rounding in a sum of at most a few
+     * thousand rewards is below 1e-12, so a stop is a proof with room to spare.
+     */
+    static final double STOP_MARGIN = 1e-6;
+
     private final ProgramPool pool;
     private final ThreadWorkers<Worker> workers = new ThreadWorkers<>();
 
@@ -48,11 +56,19 @@ public final class CpuBackend implements Backend {
         int[] calls = new int[p * n];
         boolean[] crashed = new boolean[p * n];
         ExitStatus[] exits = new ExitStatus[p * n];
+        boolean[] stopped = req.thresholds() == null ? null : new boolean[p];
+        int[] ran = stopped == null ? null : new int[p];
+        double best = req.task().maxReturn();
         pool.forEachProgram(p, () -> {
             Worker w = workers.get(req.task(), req.maxCalls(), () -> new Worker(req.task(), req.maxCalls()));
             return k -> {
                 Bytecode bc = Compiler.compile(req.programs().get(k));
-                for (int i = 0; i < n; i++) {
+                // the mean passes the threshold only if the sum passes this
+                double needed = req.threshold(k) * n - STOP_MARGIN;
+                boolean bounded = stopped != null && !Double.isNaN(needed) && needed > Double.NEGATIVE_INFINITY && best < Double.POSITIVE_INFINITY;
+                double sum = 0;
+                int i = 0;
+                for (; i < n; i++) {
                     ExitStatus exit = w.run(bc.code(), req.instances().get(i));
                     if (exit == ExitStatus.BAD_OPCODE) {
                         throw new IllegalStateException("the VM rejected the verified bytecode of program " + k
@@ -64,10 +80,18 @@ public final class CpuBackend implements Backend {
                     steps[slot] = w.vm.steps();
                     calls[slot] = w.world.numCalls;
                     crashed[slot] = w.world.crashed;
+                    sum += returns[slot];
+                    // after the last episode the score is known: keep it, it costs nothing more
+                    if (bounded && i < n - 1 && sum + (n - 1 - i) * best < needed) {
+                        stopped[k] = true;
+                        i++;
+                        break;
+                    }
                 }
+                if (ran != null) ran[k] = i;
             };
         });
-        return BatchResult.fromEpisodes(req, returns, steps, calls, crashed, exits);
+        return BatchResult.fromEpisodes(req, returns, steps, calls, crashed, exits, stopped, ran);
     }
 
     /** One thread's reusable world, reward function and VM. */

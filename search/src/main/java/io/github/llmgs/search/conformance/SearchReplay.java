@@ -94,7 +94,7 @@ public final class SearchReplay {
         try (Batcher.Member engine = batcher.join()) {
             BatchScorer.Evaluator evaluator = engine.lane(run.task().name(), INSTANCES,
                     BatchScorer.karel(backend, run.task(), instances, TreeWalker.DEFAULT_MAX_CALLS));
-            state = new SearchState(run.budget(), new BatchScorer(evaluator, batch), recorder, () -> seen.size() >= n);
+            state = new SearchState(run.budget(), new BatchScorer(evaluator, batch, false), recorder, () -> seen.size() >= n);
             run.search(batch).run(state);
         }
         for (int i = 0; i < n; i++) {

@@ -5,7 +5,9 @@ import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BatchRequest;
+import io.github.llmgs.engine.batch.BatchResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,9 @@ import java.util.Map;
  * Sends programs to a backend (of any domain) in batches of at most {@code batch}. Mutation often reproduces a
  * program already scored (a leaf redrawn as itself), so exact scores are remembered by program
  * (trees are records: equal trees print alike) in a bounded cache, with no printing on the hot
- * path; that saves compute and changes no result.
+ * path; that saves compute and changes no result. Asked with a threshold, a backend may answer
+ * {@link BatchResult#NOT_ABOVE} for a program that cannot pass it; that is remembered as a
+ * bound, good for any threshold at or above it, never as a score.
  */
 public final class BatchScorer implements Scorer {
     private static final int CACHE_SIZE = 1 << 13;
@@ -24,17 +28,29 @@ public final class BatchScorer implements Scorer {
     @FunctionalInterface
     public interface Evaluator {
         double[] means(List<Node.Program> programs);
+
+        /**
+         * As {@link #means(List)}, where only a mean above a program's threshold (NaN: none) matters:
+         * one that cannot pass may come back as {@link BatchResult#NOT_ABOVE}. By default every
+         * program is scored in full.
+         */
+        default Scored means(List<Node.Program> programs, double[] thresholds) {
+            return new Scored(means(programs), null);
+        }
     }
+
+    /** Means, and the episodes run per program (null: every instance, as when no threshold was given). */
+    public record Scored(double[] means, int[] episodes) {}
 
     private final Evaluator evaluator;
     private final int batch;
-    private final Map<Node.Program, Double> cache = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Node.Program, Double> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private final boolean thresholds;
+    private final Map<Node.Program, Double> cache = lru();
+    /** Programs known not to be above a threshold, with the lowest such threshold. */
+    private final Map<Node.Program, Double> notAbove = lru();
     private long computed;
+    private long episodes;
+    private boolean episodesKnown = true;
 
     /** Karel programs on a backend; {@code maxCalls} is the run settings' call limit, handed to every call. */
     public BatchScorer(Backend backend, Task task, List<TaskInstance> instances, int batch, int maxCalls) {
@@ -42,16 +58,45 @@ public final class BatchScorer implements Scorer {
     }
 
     public BatchScorer(Evaluator evaluator, int batch) {
+        this(evaluator, batch, true);
+    }
+
+    /**
+     * @param thresholds whether {@link #scores(List, double)} hands its threshold to the backend;
+     *                   false scores every program in full (the draw-for-draw replay compares every score)
+     */
+    public BatchScorer(Evaluator evaluator, int batch, boolean thresholds) {
         if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batch);
         this.evaluator = evaluator;
         this.batch = batch;
+        this.thresholds = thresholds;
+    }
+
+    private static Map<Node.Program, Double> lru() {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Node.Program, Double> eldest) {
+                return size() > CACHE_SIZE;
+            }
+        };
     }
 
     /** Karel programs' means on a backend, every call with the run settings' call limit. */
     public static Evaluator karel(Backend backend, Task task, List<TaskInstance> instances, int maxCalls) {
         if (maxCalls < 1) throw new IllegalArgumentException("max_calls must be >= 1, got " + maxCalls);
         List<TaskInstance> copy = List.copyOf(instances);
-        return programs -> backend.evaluate(new BatchRequest(task, copy, programs, false, maxCalls)).means();
+        return new Evaluator() {
+            @Override
+            public double[] means(List<Node.Program> programs) {
+                return backend.evaluate(new BatchRequest(task, copy, programs, false, maxCalls)).means();
+            }
+
+            @Override
+            public Scored means(List<Node.Program> programs, double[] thresholds) {
+                BatchResult r = backend.evaluate(new BatchRequest(task, copy, programs, false, maxCalls, thresholds));
+                return new Scored(r.means(), r.episodesRun());
+            }
+        };
     }
 
     public int batch() {
@@ -60,24 +105,48 @@ public final class BatchScorer implements Scorer {
 
     @Override
     public double[] scores(List<Node.Program> programs) {
+        return scores(programs, Double.NaN);
+    }
+
+    @Override
+    public double[] scores(List<Node.Program> programs, double threshold) {
+        boolean bounded = thresholds && !Double.isNaN(threshold);
         double[] out = new double[programs.size()];
         Map<Node.Program, Double> known = new HashMap<>();
         List<Node.Program> todo = new ArrayList<>();
         for (Node.Program p : programs) {
+            if (known.containsKey(p)) continue;
             Double cached = cache.get(p);
+            Double below = bounded && cached == null ? notAbove.get(p) : null;
             if (cached != null) {
                 known.put(p, cached);
-            } else if (!known.containsKey(p)) {
+            } else if (below != null && below <= threshold) {
+                known.put(p, BatchResult.NOT_ABOVE);
+            } else {
                 known.put(p, null);
                 todo.add(p);
             }
         }
         for (int from = 0; from < todo.size(); from += batch) {
             int to = Math.min(todo.size(), from + batch);
-            double[] means = evaluator.means(todo.subList(from, to));
+            List<Node.Program> part = todo.subList(from, to);
+            double[] t = new double[part.size()];
+            Arrays.fill(t, bounded ? threshold : Double.NaN);
+            Scored scored = evaluator.means(part, t);
+            double[] means = scored.means();
+            if (scored.episodes() == null) {
+                episodesKnown = false;
+            } else {
+                for (int e : scored.episodes()) episodes += e;
+            }
             for (int p = 0; p < means.length; p++) {
-                cache.put(todo.get(from + p), means[p]);
-                known.put(todo.get(from + p), means[p]);
+                Node.Program program = part.get(p);
+                if (means[p] == BatchResult.NOT_ABOVE) {
+                    notAbove.merge(program, threshold, Math::min);
+                } else {
+                    cache.put(program, means[p]);
+                }
+                known.put(program, means[p]);
             }
             computed += to - from;
         }
@@ -90,5 +159,11 @@ public final class BatchScorer implements Scorer {
     @Override
     public long computed() {
         return computed;
+    }
+
+    /** Episodes the backend ran for this scorer, or -1 when some call did not say. */
+    @Override
+    public long episodes() {
+        return episodesKnown ? episodes : -1;
     }
 }

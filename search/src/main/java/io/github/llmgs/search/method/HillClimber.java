@@ -10,7 +10,8 @@ import java.util.List;
  * up to {@link #MAX_STEPS} steps that each draw all k neighbours from the search's one stream
  * before evaluating any and move to the first strictly better one. The drawn neighbours are
  * scored in growing batches; the stream and the count are the sequential algorithm's whatever
- * the batch size, since every draw happens before any score is known.
+ * the batch size, since every draw happens before any score is known. Only whether a neighbour
+ * beats the current score matters until one does, so the step hands that score on as a threshold.
  */
 public final class HillClimber {
     /** First batch of a climbing step; it doubles while no improvement turns up. */
@@ -42,8 +43,7 @@ public final class HillClimber {
             int batch = Math.min(FIRST_BATCH, maxBatch);
             for (int from = 0; from < k && !improved; ) {
                 int to = Math.min(k, from + batch);
-                double threshold = score;
-                double[] counted = state.evaluateInClimb(neighbours.subList(from, to), (i, s) -> s > threshold);
+                double[] counted = state.evaluateInClimb(neighbours.subList(from, to), score);
                 int last = counted.length - 1;
                 if (last >= 0 && counted[last] > score) {
                     current = neighbours.get(from + last);

@@ -7,6 +7,20 @@ import java.util.List;
 public interface Scorer {
     double[] scores(List<Node.Program> programs);
 
+    /**
+     * As {@link #scores(List)} where only scores above {@code threshold} matter: a program that is
+     * not above it may score {@link io.github.llmgs.engine.batch.BatchResult#NOT_ABOVE}. By
+     * default every program is scored in full.
+     */
+    default double[] scores(List<Node.Program> programs, double threshold) {
+        return scores(programs);
+    }
+
     /** Programs actually computed (not served from a cache), for the raw count. */
     long computed();
+
+    /** Episodes actually run, or -1 when not known. */
+    default long episodes() {
+        return -1;
+    }
 }

@@ -58,7 +58,7 @@ public final class SearchState {
      * the stop were computed (raw) but are not counted. The batch is cut to the budget first.
      */
     public double[] evaluateInOrder(List<Node.Program> candidates, StopRule stopAt) {
-        return evaluate(candidates, stopAt, (int) Math.min(candidates.size(), remaining()));
+        return evaluate(candidates, stopAt, Double.NaN, (int) Math.min(candidates.size(), remaining()));
     }
 
     /**
@@ -66,13 +66,24 @@ public final class SearchState {
      * (spec/search.md section 6): every candidate may count, so a run may end past its budget.
      */
     public double[] evaluateInClimb(List<Node.Program> candidates, StopRule stopAt) {
-        return evaluate(candidates, stopAt, candidates.size());
+        return evaluate(candidates, stopAt, Double.NaN, candidates.size());
     }
 
-    private double[] evaluate(List<Node.Program> candidates, StopRule stopAt, int n) {
+    /**
+     * A climbing step's candidates, up to the first one above {@code threshold} (the climb's
+     * current score, never above the best): only that one's score matters, so the others may
+     * come back as {@link io.github.llmgs.engine.batch.BatchResult#NOT_ABOVE}, which changes
+     * neither the best, nor the curve, nor where the step stops.
+     */
+    public double[] evaluateInClimb(List<Node.Program> candidates, double threshold) {
+        if (threshold > bestScore) throw new IllegalArgumentException("threshold " + threshold + " above the best score " + bestScore);
+        return evaluate(candidates, (i, s) -> s > threshold, threshold, candidates.size());
+    }
+
+    private double[] evaluate(List<Node.Program> candidates, StopRule stopAt, double threshold, int n) {
         if (n == 0 || cancelled.getAsBoolean()) return new double[0];
         List<Node.Program> batch = candidates.subList(0, n);
-        double[] scores = scorer.scores(batch);
+        double[] scores = Double.isNaN(threshold) ? scorer.scores(batch) : scorer.scores(batch, threshold);
         raw += n;
         int counted = 0;
         for (int i = 0; i < n; i++) {

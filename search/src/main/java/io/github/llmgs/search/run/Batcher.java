@@ -154,7 +154,18 @@ public final class Batcher implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            return programs -> submit(this, lane, programs);
+            Member member = this;
+            return new BatchScorer.Evaluator() {
+                @Override
+                public double[] means(List<Node.Program> programs) {
+                    return submit(member, lane, programs, null).means();
+                }
+
+                @Override
+                public BatchScorer.Scored means(List<Node.Program> programs, double[] thresholds) {
+                    return submit(member, lane, programs, thresholds);
+                }
+            };
         }
 
         /** This run's share of the engine, for its result.json. */
@@ -216,22 +227,29 @@ public final class Batcher implements AutoCloseable {
         final Condition answered = lock.newCondition();
         final Member member;
         final List<Node.Program> programs;
+        /** Null: none. */
+        final double[] thresholds;
         final long since = System.nanoTime();
         double[] scores;
+        int[] episodes;
         RuntimeException error;
         /** In a call: from then on the request waits for its scores, interrupted or not. */
         boolean taken;
         boolean done;
 
-        Request(Member member, List<Node.Program> programs) {
+        Request(Member member, List<Node.Program> programs, double[] thresholds) {
             this.member = member;
             this.programs = programs;
+            this.thresholds = thresholds == null ? null : thresholds.clone();
         }
     }
 
-    private double[] submit(Member member, Lane lane, List<Node.Program> programs) {
-        if (programs.isEmpty()) return new double[0];
-        Request r = new Request(member, List.copyOf(programs));
+    private BatchScorer.Scored submit(Member member, Lane lane, List<Node.Program> programs, double[] thresholds) {
+        if (programs.isEmpty()) return new BatchScorer.Scored(new double[0], new int[0]);
+        if (thresholds != null && thresholds.length != programs.size()) {
+            throw new IllegalArgumentException(thresholds.length + " thresholds for " + programs.size() + " programs");
+        }
+        Request r = new Request(member, List.copyOf(programs), thresholds);
         long t0 = System.nanoTime();
         lock.lock();
         try {
@@ -265,7 +283,7 @@ public final class Batcher implements AutoCloseable {
             lock.unlock();
         }
         if (r.error != null) throw r.error;
-        return r.scores;
+        return new BatchScorer.Scored(r.scores, r.episodes);
     }
 
     /** Takes a request that no call has taken back out of its lane (under the lock). */
@@ -329,10 +347,11 @@ public final class Batcher implements AutoCloseable {
         for (Request r : batch) merged.addAll(r.programs);
         long t0 = System.nanoTime();
         try {
-            double[] scores = lane.evaluator.means(merged);
+            BatchScorer.Scored scored = call(lane, merged, batch);
             int at = 0;
             for (Request r : batch) {
-                r.scores = Arrays.copyOfRange(scores, at, at + r.programs.size());
+                r.scores = Arrays.copyOfRange(scored.means(), at, at + r.programs.size());
+                r.episodes = Arrays.copyOfRange(scored.episodes(), at, at + r.programs.size());
                 at += r.programs.size();
             }
         } catch (RuntimeException e) {
@@ -342,9 +361,11 @@ public final class Batcher implements AutoCloseable {
             } else {
                 for (Request r : batch) {
                     try {
-                        r.scores = lane.evaluator.means(r.programs);
-                    } catch (RuntimeException alone) {
-                        r.error = alone;
+                        BatchScorer.Scored alone = call(lane, r.programs, List.of(r));
+                        r.scores = alone.means();
+                        r.episodes = alone.episodes();
+                    } catch (RuntimeException failed) {
+                        r.error = failed;
                     }
                 }
             }
@@ -374,6 +395,23 @@ public final class Batcher implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** One backend call for these requests' programs, with their thresholds (NaN where a request has none). */
+    private static BatchScorer.Scored call(Lane lane, List<Node.Program> programs, List<Request> requests) {
+        double[] thresholds = new double[programs.size()];
+        int at = 0;
+        for (Request r : requests) {
+            for (int i = 0; i < r.programs.size(); i++) thresholds[at++] = r.thresholds == null ? Double.NaN : r.thresholds[i];
+        }
+        BatchScorer.Scored scored = lane.evaluator.means(programs, thresholds);
+        int[] episodes = scored.episodes();
+        if (episodes == null) {
+            // an evaluator that ignores thresholds ran every instance
+            episodes = new int[programs.size()];
+            Arrays.fill(episodes, lane.instances);
+        }
+        return new BatchScorer.Scored(scored.means(), episodes);
     }
 
     private static double median(int[] values) {

@@ -185,6 +185,8 @@ public final class SearchRunner {
         r.put("programs_evaluated", state.evaluated());
         r.put("raw_evaluations", state.raw());
         r.put("programs_computed", scorer.computed());
+        // fewer than programs_computed x instances when thresholds stopped losing neighbours early
+        if (scorer.episodes() >= 0) r.put("episodes_computed", scorer.episodes());
         r.put("wall_seconds", wall);
         r.put("backend", backendName);
         r.put("device", device);

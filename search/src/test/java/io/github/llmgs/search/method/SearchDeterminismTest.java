@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * count must give the same best program, score, count and curve.
  */
 class SearchDeterminismTest {
-    record Outcome(String best, double score, long evaluated, long foundAt, List<SearchState.CurvePoint> curve, long raw) {
+    record Outcome(String best, double score, long evaluated, long foundAt, List<SearchState.CurvePoint> curve, long raw,
+                   long episodes) {
         String same() {
             return best + " " + score + " " + evaluated + " " + foundAt + " " + curve;
         }
@@ -34,14 +35,39 @@ class SearchDeterminismTest {
     }
 
     static Outcome run(String taskName, long budget, int batch, int threads, Function<Integer, SearchMethod> method) {
+        return run(taskName, budget, batch, threads, true, method);
+    }
+
+    static Outcome run(String taskName, long budget, int batch, int threads, boolean thresholds, Function<Integer, SearchMethod> method) {
         Task task = Tasks.byName(taskName);
         try (Backend backend = new CpuBackend(threads)) {
-            SearchState state = new SearchState(budget, new BatchScorer(backend, task, instances(task), batch, TreeWalker.DEFAULT_MAX_CALLS),
-                    SearchListener.NONE, () -> false);
+            BatchScorer scorer = new BatchScorer(BatchScorer.karel(backend, task, instances(task), TreeWalker.DEFAULT_MAX_CALLS), batch, thresholds);
+            SearchState state = new SearchState(budget, scorer, SearchListener.NONE, () -> false);
             method.apply(batch).run(state);
             return new Outcome(Printer.print(state.best()), state.bestScore(), state.evaluated(), state.bestFoundAt(),
-                    state.curve(), state.raw());
+                    state.curve(), state.raw(), scorer.episodes());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DoorKey", "Harvester", "Maze", "StairClimber", "FourCorners", "TopOff", "CleanHouse", "OneStroke",
+            "Seeder", "Snake", "WallAvoider", "PathFollow", "HarvesterSparse", "TopOffSparse"})
+    void thresholdsChangeNoResultOnlyTheWork(String taskName) {
+        long budget = 4000;
+        long spared = 0;
+        for (int seed = 0; seed < 3; seed++) {
+            int s = seed;
+            Function<Integer, SearchMethod> method = batch -> s == 2
+                    ? new LlmGuidedSearch(new GrammarSeeds(s, "test"), Schedule.paper(budget), s, batch)
+                    : HillClimbing.shc(Schedule.paper(budget), s, batch);
+            Outcome exact = run(taskName, budget, 256, 2, false, method);
+            Outcome bounded = run(taskName, budget, 256, 2, true, method);
+            assertEquals(exact.same(), bounded.same(), taskName + " seed " + seed);
+            assertEquals(exact.raw(), bounded.raw(), taskName + " seed " + seed);
+            assertTrue(bounded.episodes() <= exact.episodes(), taskName + " seed " + seed);
+            spared += exact.episodes() - bounded.episodes();
+        }
+        assertTrue(spared > 0, taskName + ": thresholds spared no episode");
     }
 
     @ParameterizedTest

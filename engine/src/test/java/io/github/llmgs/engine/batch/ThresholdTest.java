@@ -1,0 +1,96 @@
+package io.github.llmgs.engine.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.llmgs.dsl.Grammar;
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.Printer;
+import io.github.llmgs.engine.Task;
+import io.github.llmgs.engine.TaskInstance;
+import io.github.llmgs.engine.Tasks;
+import io.github.llmgs.engine.TreeWalker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Thresholds on the CPU backend: a program above its threshold keeps its exact score, one stopped
+ * early is truly not above it, and the bound behind the stop (every Karel episode returns at most
+ * {@link Task#maxReturn}) holds on every episode of a random-program fuzz.
+ */
+class ThresholdTest {
+    private static List<TaskInstance> instances(Task task) {
+        List<TaskInstance> out = new ArrayList<>();
+        for (int s = 0; s < 32; s++) out.add(task.generate(s));
+        return out;
+    }
+
+    private static List<Node.Program> programs(int count, long seed) {
+        Grammar grammar = new Grammar();
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Node.Program> out = new ArrayList<>();
+        while (out.size() < count) {
+            Node.Program p = grammar.randomProgram(rng);
+            if (io.github.llmgs.dsl.bytecode.Capacity.problem(p).isEmpty()) out.add(p);
+        }
+        return out;
+    }
+
+    @Test
+    void aProgramAboveItsThresholdKeepsItsScoreAndAStoppedOneIsNotAbove() {
+        Random random = new Random(16);
+        try (CpuBackend backend = new CpuBackend(2)) {
+            for (Task task : Tasks.all()) {
+                List<TaskInstance> instances = instances(task);
+                List<Node.Program> programs = programs(150, task.name().hashCode());
+                BatchResult exact = backend.evaluate(new BatchRequest(task, instances, programs, true, TreeWalker.DEFAULT_MAX_CALLS));
+                double[] thresholds = new double[programs.size()];
+                for (int k = 0; k < thresholds.length; k++) {
+                    // around the program's own score, where a stop is hardest to get right
+                    thresholds[k] = switch (k % 4) {
+                        case 0 -> exact.mean(k);
+                        case 1 -> exact.mean(k) - 1e-12;
+                        case 2 -> random.nextDouble() * 2 - 1;
+                        default -> Double.NaN;
+                    };
+                }
+                BatchResult bounded = backend.evaluate(new BatchRequest(task, instances, programs, false,
+                        TreeWalker.DEFAULT_MAX_CALLS, thresholds));
+                int[] ran = bounded.episodesRun();
+                long run = 0;
+                for (int k = 0; k < programs.size(); k++) {
+                    String what = task.name() + " " + Printer.print(programs.get(k)) + " threshold " + thresholds[k];
+                    double m = bounded.mean(k);
+                    if (m == BatchResult.NOT_ABOVE) {
+                        assertTrue(exact.mean(k) <= thresholds[k], what + ": stopped, yet its mean is " + exact.mean(k));
+                        assertTrue(ran[k] < instances.size(), what);
+                    } else {
+                        assertEquals(exact.mean(k), m, 0.0, what);
+                        assertEquals(instances.size(), ran[k], what);
+                    }
+                    for (int i = 0; i < instances.size(); i++) {
+                        // up to the rounding of a sum of rewards (OneStroke adds 1/M M times), which the stop's margin covers
+                        assertTrue(exact.episode(k, i).ret() <= task.maxReturn() + 1e-12, what + " seed " + i + " returns " + exact.episode(k, i).ret());
+                    }
+                    run += ran[k];
+                }
+                assertTrue(run < (long) programs.size() * instances.size(), task.name() + ": some episodes are spared");
+            }
+        }
+    }
+
+    @Test
+    void thresholdsAreOnePerProgramAndNotForPerEpisodeResults() {
+        Task task = Tasks.byName("DoorKey");
+        List<TaskInstance> instances = instances(task);
+        List<Node.Program> programs = programs(2, 1);
+        assertThrows(IllegalArgumentException.class,
+                () -> new BatchRequest(task, instances, programs, false, 100, new double[1]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new BatchRequest(task, instances, programs, true, 100, new double[2]));
+    }
+}
