@@ -1,7 +1,6 @@
 package io.github.llmgs.dsl;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -112,20 +111,10 @@ public final class Mutator {
 
     /** Rebuilds the nodes on the root-to-site path; everything off it is shared (records are immutable). */
     private static Node replace(Node.Program program, Site site, Node fresh) {
-        List<Site> path = new ArrayList<>();
-        for (Site s = site; s != null; s = s.parent()) {
-            path.add(s);
-        }
-        Collections.reverse(path);
-        Node[] originals = new Node[path.size()]; // originals[k]: the parent of path[k]
-        Node node = program;
-        for (int k = 0; k < path.size(); k++) {
-            originals[k] = node;
-            node = node.children().get(path.get(k).index());
-        }
+        // up the parent links: each site's parent node is the node of the site above it
         Node rebuilt = fresh;
-        for (int k = path.size() - 1; k >= 0; k--) {
-            rebuilt = withChild(originals[k], path.get(k).index(), rebuilt);
+        for (Site s = site; s != null; s = s.parent()) {
+            rebuilt = withChild(s.parent() == null ? program : s.parent().node(), s.index(), rebuilt);
         }
         return rebuilt;
     }
