@@ -45,9 +45,9 @@ public final class BatchScorer implements Scorer {
     private final Evaluator evaluator;
     private final int batch;
     private final boolean thresholds;
-    private final Map<Node.Program, Double> cache = lru();
+    private final Map<Key, Double> cache = lru();
     /** Programs known not to be above a threshold, with the lowest such threshold. */
-    private final Map<Node.Program, Double> notAbove = lru();
+    private final Map<Key, Double> notAbove = lru();
     private long computed;
     private long episodes;
     private boolean episodesKnown = true;
@@ -72,10 +72,31 @@ public final class BatchScorer implements Scorer {
         this.thresholds = thresholds;
     }
 
-    private static Map<Node.Program, Double> lru() {
+    /**
+     * A program with its hash computed once: a tree's record hash walks the whole tree, and a
+     * program is looked up several times. Equality is still the full structural comparison, so a
+     * hash collision can never hand one program another's score.
+     */
+    private record Key(Node.Program program, int hash) {
+        static Key of(Node.Program p) {
+            return new Key(p, p.hashCode());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.program.equals(program);
+        }
+    }
+
+    private static Map<Key, Double> lru() {
         return new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Node.Program, Double> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Double> eldest) {
                 return size() > CACHE_SIZE;
             }
         };
@@ -112,9 +133,11 @@ public final class BatchScorer implements Scorer {
     public double[] scores(List<Node.Program> programs, double threshold) {
         boolean bounded = thresholds && !Double.isNaN(threshold);
         double[] out = new double[programs.size()];
-        Map<Node.Program, Double> known = new HashMap<>();
-        List<Node.Program> todo = new ArrayList<>();
-        for (Node.Program p : programs) {
+        Key[] keys = new Key[programs.size()];
+        Map<Key, Double> known = new HashMap<>();
+        List<Key> todo = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            Key p = keys[i] = Key.of(programs.get(i));
             if (known.containsKey(p)) continue;
             Double cached = cache.get(p);
             Double below = bounded && cached == null ? notAbove.get(p) : null;
@@ -129,7 +152,8 @@ public final class BatchScorer implements Scorer {
         }
         for (int from = 0; from < todo.size(); from += batch) {
             int to = Math.min(todo.size(), from + batch);
-            List<Node.Program> part = todo.subList(from, to);
+            List<Node.Program> part = new ArrayList<>(to - from);
+            for (Key k : todo.subList(from, to)) part.add(k.program());
             double[] t = new double[part.size()];
             Arrays.fill(t, bounded ? threshold : Double.NaN);
             Scored scored = evaluator.means(part, t);
@@ -140,7 +164,7 @@ public final class BatchScorer implements Scorer {
                 for (int e : scored.episodes()) episodes += e;
             }
             for (int p = 0; p < means.length; p++) {
-                Node.Program program = part.get(p);
+                Key program = todo.get(from + p);
                 if (means[p] == BatchResult.NOT_ABOVE) {
                     notAbove.merge(program, threshold, Math::min);
                 } else {
@@ -151,7 +175,7 @@ public final class BatchScorer implements Scorer {
             computed += to - from;
         }
         for (int i = 0; i < out.length; i++) {
-            out[i] = known.get(programs.get(i));
+            out[i] = known.get(keys[i]);
         }
         return out;
     }
