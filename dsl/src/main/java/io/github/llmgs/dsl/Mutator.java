@@ -1,6 +1,8 @@
 package io.github.llmgs.dsl;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.RandomAccess;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -51,15 +53,115 @@ public final class Mutator {
 
     /**
      * {@code k} neighbours of one program, drawn one after another as {@link #mutate} draws them
-     * (a climbing step's neighbourhood): the program's nodes are listed once for all k.
+     * (a climbing step's neighbourhood): the program's nodes are listed once for all k. Every
+     * draw happens here, but a neighbour's tree is built only when the list is read at its
+     * index: a step usually moves on after its first few, so most of them are never built.
      */
     public List<Node.Program> neighbours(Node.Program program, int k, Draws draws) {
         List<Site> sites = sites(program);
-        List<Node.Program> out = new ArrayList<>(k);
+        Outside[] outside = new Outside[sites.size()];
+        int programTokens = Limits.tokens(program);
+        Site[] at = new Site[k];
+        Node[] fresh = new Node[k];
         for (int i = 0; i < k; i++) {
-            out.add(mutate(program, sites, draws));
+            while (true) {
+                int s = draws.randint(sites.size());
+                Site site = sites.get(s);
+                Node candidate = grammar.replacement(site.slot(), site.height(), draws);
+                if (outside[s] == null) outside[s] = Outside.of(program, site, programTokens);
+                if (outside[s].withinLimits(candidate)) {
+                    at[i] = site;
+                    fresh[i] = candidate;
+                    break;
+                }
+            }
         }
-        return out;
+        return new Lazy(program, at, fresh);
+    }
+
+    /** The neighbours of one step, each built on first read. */
+    private static final class Lazy extends AbstractList<Node.Program> implements RandomAccess {
+        private final Node.Program program;
+        private final Site[] at;
+        private final Node[] fresh;
+        private final Node.Program[] built;
+
+        Lazy(Node.Program program, Site[] at, Node[] fresh) {
+            this.program = program;
+            this.at = at;
+            this.fresh = fresh;
+            this.built = new Node.Program[at.length];
+        }
+
+        @Override
+        public Node.Program get(int i) {
+            Node.Program p = built[i];
+            if (p == null) p = built[i] = (Node.Program) replace(program, at[i], fresh[i]);
+            return p;
+        }
+
+        @Override
+        public int size() {
+            return at.length;
+        }
+    }
+
+    /**
+     * What {@link Limits#withinLimits} measures on a program whose node at one site is replaced,
+     * taken apart: the measures of everything outside the site (the site holding a bare action,
+     * which adds no height, chain or token beyond its place), the statement-list run the site
+     * continues, and the tokens outside it. A replacement is then checked without building the
+     * tree: height max(outside, depth + its height), chain max(outside, run + its top chain, its
+     * own longest), tokens outside + its own.
+     */
+    private record Outside(int height, int chain, int run, int parentDepth, int tokens) {
+        static Outside of(Node.Program program, Site site, int programTokens) {
+            int tokens = programTokens - Limits.tokens(site.node());
+            if (!(site.node() instanceof Node.Stmt)) {
+                // a condition, feature or count holds no statement: no height or chain changes
+                return new Outside(Limits.height(program), Limits.longestChain(program), 0, site.parentDepth(), tokens);
+            }
+            Node.Program bare = (Node.Program) replace(program, site, new Node.Act(null));
+            int run = 0;
+            for (Site s = site; s != null; s = s.parent()) {
+                Node parent = s.parent() == null ? program : s.parent().node();
+                if (!(parent instanceof Node.Concatenate) || s.index() != 1) break;
+                run++;
+            }
+            return new Outside(Limits.height(bare), Limits.longestChain(bare), run, site.parentDepth(), tokens);
+        }
+
+        boolean withinLimits(Node fresh) {
+            int topChain = 0;
+            for (Node n = fresh; n instanceof Node.Concatenate c; n = c.rest()) topChain++;
+            return Math.max(height, parentDepth + Limits.height(fresh)) <= Limits.MAX_HEIGHT
+                    && Math.max(chain, Math.max(run + topChain, Limits.longestChain(fresh))) < Limits.MAX_CHAIN
+                    && tokens + Limits.tokens(fresh) <= Limits.MAX_TOKENS;
+        }
+    }
+
+    /** The same check as {@link #neighbours} makes, exposed for the test that holds it to {@link Limits#withinLimits}. */
+    static boolean withinLimitsApart(Node.Program program, int siteIndex, Node fresh) {
+        Site site = sites(program).get(siteIndex);
+        return Outside.of(program, site, Limits.tokens(program)).withinLimits(fresh);
+    }
+
+    /** Replaces the node at pre-order site {@code siteIndex} (for that test). */
+    static Node.Program replaceAt(Node.Program program, int siteIndex, Node fresh) {
+        return (Node.Program) replace(program, sites(program).get(siteIndex), fresh);
+    }
+
+    /** Pre-order sites of a program: their count, slots and heights (for that test). */
+    static int siteCount(Node.Program program) {
+        return sites(program).size();
+    }
+
+    static Grammar.Slot slotAt(Node.Program program, int siteIndex) {
+        return sites(program).get(siteIndex).slot();
+    }
+
+    static int heightAt(Node.Program program, int siteIndex) {
+        return sites(program).get(siteIndex).height();
     }
 
     private Node.Program mutate(Node.Program program, List<Site> sites, Draws draws) {
