@@ -5,6 +5,7 @@ virtualenv included, can score programs without installing anything.
 """
 
 import base64
+import dataclasses
 import json
 import random
 import socket
@@ -12,7 +13,6 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, NamedTuple, Optional, Sequence, Union
 
 DEFAULT_URL = "http://127.0.0.1:8788"
@@ -55,7 +55,7 @@ class Result(NamedTuple):
     episodes: Optional[List[Episode]]
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Evaluation:
     """POST /v1/evaluate's answer, program by program in the order sent."""
     task: str
@@ -80,7 +80,7 @@ class Step(NamedTuple):
     status: str
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Trace:
     """POST /v1/trace's answer: one episode, action by action (log), and a GIF when asked."""
     task: str
@@ -92,9 +92,9 @@ class Trace:
     calls: int
     crashed: bool
     summary: str
-    log: List[Step] = field(repr=False)
+    log: List[Step] = dataclasses.field(repr=False)
     log_omitted: int
-    gif: Optional[bytes] = field(repr=False)
+    gif: Optional[bytes] = dataclasses.field(repr=False)
 
 
 def parse_seeds(text: str) -> List[int]:
@@ -129,8 +129,8 @@ class Client:
 
     Every call is one or more plain HTTP requests with the given timeout (seconds). Refusals
     raise LlmgsError; 429 (too many evaluations at once) is retried up to `retries` times after
-    the server's Retry-After, since it means the request was not run. Not shared between
-    threads by design: a thread makes its own (they are cheap).
+    the server's Retry-After, since it means the request was not run. Threads may share one:
+    each call is its own HTTP request (only the `retried` count is then approximate).
     """
 
     def __init__(self, url: str = DEFAULT_URL, token: Optional[str] = None, timeout: float = 300.0,

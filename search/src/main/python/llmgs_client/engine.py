@@ -41,6 +41,8 @@ class Engine:
 
     def evaluate_programs(self, programs: Sequence[Any], task_envs: Optional[Sequence[Any]] = None) -> List[float]:
         """evaluate_program for many programs in one request (or a few): far fewer round trips."""
+        if not programs:
+            return []
         return [r.score for r in self._evaluate(programs, task_envs, per_episode=False)]
 
     def _evaluate(self, programs: Sequence[Any], task_envs: Optional[Sequence[Any]], per_episode: bool):
