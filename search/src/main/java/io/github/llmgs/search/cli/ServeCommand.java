@@ -2,6 +2,7 @@ package io.github.llmgs.search.cli;
 
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
+import io.github.llmgs.search.picture.Canvas;
 import io.github.llmgs.search.serve.ApiServer;
 import io.github.llmgs.search.serve.ServeLimits;
 import java.io.IOException;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code llmgs serve}: the evaluation API (JSON over HTTP) for clients in other languages. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the engine as a JSON API: POST /v1/evaluate scores programs on a task (the scores of",
-                "'llmgs eval'), GET /v1/tasks lists the tasks, GET /v1/health names the backend. Concurrent",
-                "requests share engine calls. Loopback only unless --bind with --token-env."},
+                "'llmgs eval'), POST /v1/trace runs one episode step by step (with gif: drawn, as 'llmgs trace'),",
+                "GET /v1/tasks lists the tasks, GET /v1/health names the backend. Concurrent requests share",
+                "engine calls. Loopback only unless --bind with --token-env."},
         footer = {"", "Examples:", "  llmgs serve                                   # http://127.0.0.1:8788/",
                 "  LLMGS_TOKEN=s3cret llmgs serve --bind 0.0.0.0 --token-env LLMGS_TOKEN --backend auto"})
 final class ServeCommand implements Callable<Integer> {
@@ -95,6 +97,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!loopback && token == null) {
             throw new CliException("--bind " + bind + ": a non-loopback address needs --token-env NAME (a bearer token in that environment variable)");
         }
+        Canvas.headless(); // /v1/trace draws GIFs; before anything touches AWT
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try (Backend karel = Inputs.backend(backendName, where.threads, where.device, note -> { err.println(note); err.flush(); });

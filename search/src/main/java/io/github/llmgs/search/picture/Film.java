@@ -5,12 +5,25 @@ import java.util.List;
 /**
  * One episode as frames: {@code frames} holds frame 0 (the start) and the first actions, at most
  * as many as were asked for; {@code steps} is how many actions the whole episode executed, so
- * {@link #hidden()} of them are not shown. {@code summary} is the episode's end as eval prints it.
+ * {@link #hidden()} of them are not shown. {@code summary} is the episode's end as eval prints it,
+ * {@code end} the same as data.
  */
-public record Film(String title, List<Frame> frames, int steps, String summary) {
+public record Film(String title, List<Frame> frames, int steps, String summary, End end) {
+    /**
+     * How the episode ended: its return, condition and action calls, the crash flag and, for
+     * MiniGrid, whether the last step terminated (null for Karel, which has no such flag).
+     */
+    public record End(double ret, int calls, boolean crashed, Boolean terminated) {}
+
     public Film {
         frames = List.copyOf(frames);
         if (frames.isEmpty()) throw new IllegalArgumentException("a film has at least its start frame");
+    }
+
+    /** The same episode with only its first {@code n} frames (at least the start), as a shorter picture shows it. */
+    public Film first(int n) {
+        if (n < 1) throw new IllegalArgumentException("frames " + n + ": at least 1 (the start world)");
+        return n >= frames.size() ? this : new Film(title, frames.subList(0, n), steps, summary, end);
     }
 
     /** Actions after the last frame shown. */

@@ -7,9 +7,13 @@ import io.github.llmgs.search.method.BatchScorer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,7 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * request pending or in flight), so no run's work waits on another's generation for long; the
  * engine runs on its own thread while the runs that are not in the call generate their next
  * candidates. Scores go back to each run in its programs' order, so a run's results are those
- * of the same run alone: only the grouping of the engine's work changes.
+ * of the same run alone: only the grouping of the engine's work changes. A lane lives while a
+ * member uses it, so a long-lived engine (the evaluation server) does not keep every task and
+ * seed list it ever saw; a request whose thread is interrupted before its call goes out is
+ * withdrawn.
  */
 public final class Batcher implements AutoCloseable {
     /** A request pending longer than this goes out anyway: a guard against a run that stalls elsewhere. */
@@ -74,6 +81,16 @@ public final class Batcher implements AutoCloseable {
         return new Member();
     }
 
+    /** Lanes in use now: those of runs that have not left, or with requests pending. */
+    public int lanes() {
+        lock.lock();
+        try {
+            return lanes.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Everything sent to the engine so far. */
     public Metrics metrics() {
         lock.lock();
@@ -112,6 +129,8 @@ public final class Batcher implements AutoCloseable {
     public final class Member implements AutoCloseable {
         private boolean joined;
         private boolean left;
+        /** The lanes this run uses, by identity: each counts its users. */
+        private final Set<Lane> used = Collections.newSetFromMap(new IdentityHashMap<>());
         private long calls;
         private long callPrograms;
         private final List<Integer> sizes = new ArrayList<>();
@@ -129,7 +148,9 @@ public final class Batcher implements AutoCloseable {
             Lane lane;
             lock.lock();
             try {
-                lane = lanes.computeIfAbsent(key, k -> new Lane(instances, evaluator));
+                if (left) throw new IllegalStateException("this run has left the engine");
+                lane = lanes.computeIfAbsent(key, k -> new Lane(k, instances, evaluator));
+                if (used.add(lane)) lane.users++;
             } finally {
                 lock.unlock();
             }
@@ -159,8 +180,14 @@ public final class Batcher implements AutoCloseable {
         public void close() {
             lock.lock();
             try {
-                if (joined && !left) {
-                    left = true;
+                if (left) return;
+                left = true;
+                for (Lane lane : used) {
+                    // a lane no run uses is dropped; one still in a call lives on in that call alone
+                    if (--lane.users == 0 && lane.pending.isEmpty() && lanes.get(lane.key) == lane) lanes.remove(lane.key);
+                }
+                used.clear();
+                if (joined) {
                     active--;
                     work.signal(); // the others may all be waiting now
                 }
@@ -171,12 +198,15 @@ public final class Batcher implements AutoCloseable {
     }
 
     private static final class Lane {
+        final Object key;
         final int instances;
         final BatchScorer.Evaluator evaluator;
         final ArrayDeque<Request> pending = new ArrayDeque<>();
         long pendingPairs;
+        int users;
 
-        Lane(int instances, BatchScorer.Evaluator evaluator) {
+        Lane(Object key, int instances, BatchScorer.Evaluator evaluator) {
+            this.key = key;
             this.instances = instances;
             this.evaluator = evaluator;
         }
@@ -189,6 +219,8 @@ public final class Batcher implements AutoCloseable {
         final long since = System.nanoTime();
         double[] scores;
         RuntimeException error;
+        /** In a call: from then on the request waits for its scores, interrupted or not. */
+        boolean taken;
         boolean done;
 
         Request(Member member, List<Node.Program> programs) {
@@ -218,6 +250,12 @@ public final class Batcher implements AutoCloseable {
                 try {
                     r.answered.await();
                 } catch (InterruptedException e) {
+                    if (!r.taken) {
+                        withdraw(lane, r);
+                        member.waitNanos += System.nanoTime() - t0;
+                        Thread.currentThread().interrupt();
+                        throw new CancellationException("interrupted before the engine took the request");
+                    }
                     interrupted = true; // the scores are on their way; the caller sees the flag after
                 }
             }
@@ -228,6 +266,13 @@ public final class Batcher implements AutoCloseable {
         }
         if (r.error != null) throw r.error;
         return r.scores;
+    }
+
+    /** Takes a request that no call has taken back out of its lane (under the lock). */
+    private void withdraw(Lane lane, Request r) {
+        lane.pending.remove(r);
+        lane.pendingPairs -= (long) r.programs.size() * lane.instances;
+        waiting--;
     }
 
     /** The engine thread: one call at a time, each as large as the rule allows. */
@@ -250,7 +295,9 @@ public final class Batcher implements AutoCloseable {
                     Request next = lane.pending.peek();
                     long size = (long) next.programs.size() * lane.instances;
                     if (!batch.isEmpty() && taken + size > pairLimit) break;
-                    batch.add(lane.pending.poll());
+                    Request r = lane.pending.poll();
+                    r.taken = true;
+                    batch.add(r);
                     taken += size;
                 }
                 lane.pendingPairs -= taken;

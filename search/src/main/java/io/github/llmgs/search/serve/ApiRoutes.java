@@ -1,12 +1,22 @@
 package io.github.llmgs.search.serve;
 
+import io.github.llmgs.dsl.Node;
+import io.github.llmgs.dsl.ParseException;
+import io.github.llmgs.dsl.Parser;
+import io.github.llmgs.dsl.bytecode.Capacity;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.minigrid.MiniGridTask;
 import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.Seeds;
+import io.github.llmgs.search.picture.Animation;
+import io.github.llmgs.search.picture.Film;
+import io.github.llmgs.search.picture.Frame;
+import io.github.llmgs.search.picture.karel.KarelFrames;
+import io.github.llmgs.search.picture.minigrid.MiniGridFrames;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +28,16 @@ import java.util.Map;
  * GET  /v1/health     backend, device and version
  * GET  /v1/tasks      every task: name, domain, size, seeds and max_calls of its run settings
  * POST /v1/evaluate   programs' scores on a task (and, with per_episode, each episode)
+ * POST /v1/trace      one episode step by step (and, with gif, drawn), on the reference interpreter
  * </pre>
  */
 final class ApiRoutes {
     static final String EVALUATE = "/v1/evaluate";
     static final String TASKS = "/v1/tasks";
     static final String HEALTH = "/v1/health";
+    static final String TRACE = "/v1/trace";
+    /** Every route, for the 404 message. */
+    static final String ROUTES = "GET /v1/health, GET /v1/tasks, POST /v1/evaluate, POST /v1/trace";
 
     private final Engine engine;
     private final ServeLimits limits;
@@ -38,7 +52,7 @@ final class ApiRoutes {
     /** The methods a path takes, or null for no such path. */
     static String allowed(String path) {
         return switch (path) {
-            case EVALUATE -> "POST";
+            case EVALUATE, TRACE -> "POST";
             case TASKS, HEALTH -> "GET";
             default -> null;
         };
@@ -109,6 +123,61 @@ final class ApiRoutes {
             results.add(r);
         }
         m.put("results", results);
+        return ApiReply.json(200, m);
+    }
+
+    /**
+     * One episode as {@code llmgs trace} and {@code eval --trace} run it: the tree-walking
+     * reference interpreter, the domain's run settings, a log entry per action (the first
+     * {@code max_steps}) and, with {@code gif}, the animation of the first {@code max_frames}.
+     */
+    ApiReply trace(byte[] body) {
+        TraceRequest request = TraceRequest.parse(body, limits);
+        Engine.Target target = Engine.target(request.task());
+        Node.Program program;
+        try {
+            program = Parser.parse(request.program(), target.vocabulary());
+        } catch (ParseException e) {
+            throw new ApiError(422, "program", Body.firstLine(e.getMessage()));
+        }
+        Capacity.problem(program).ifPresent(problem -> {
+            throw new ApiError(422, "program", problem);
+        });
+        int maxCalls = engine.settings(target.domain()).maxCalls();
+        int frames = Math.max(request.maxSteps(), request.gif() ? request.maxFrames() - 1 : 0) + 1;
+        long seed = request.seed();
+        Film film = target.miniGrid() != null
+                ? MiniGridFrames.film(target.miniGrid(), program, seed, maxCalls, frames)
+                : KarelFrames.film(target.karel(), program, Engine.instance(target.karel(), seed, "seed"), seed, maxCalls, frames);
+
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", target.name());
+        m.put("domain", target.domain());
+        m.put("seed", seed);
+        m.put("max_calls", maxCalls);
+        m.put("return", film.end().ret());
+        m.put("steps", film.steps());
+        m.put("calls", film.end().calls());
+        m.put("crashed", film.end().crashed());
+        if (film.end().terminated() != null) m.put("terminated", film.end().terminated());
+        m.put("summary", film.summary());
+        List<Map<String, Object>> log = new ArrayList<>();
+        for (Frame f : film.frames()) {
+            if (f.step() == 0 || f.step() > request.maxSteps()) continue;
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("step", f.step());
+            e.put("action", f.action());
+            e.put("reward", f.reward());
+            e.put("return", f.ret());
+            e.put("status", f.status());
+            log.add(e);
+        }
+        m.put("log", log);
+        m.put("log_omitted", film.steps() - log.size());
+        if (request.gif()) {
+            byte[] gif = Animation.gif(film.first(request.maxFrames()), Animation.DEFAULT_CELL, Animation.DEFAULT_DELAY_MS);
+            m.put("gif", Base64.getEncoder().encodeToString(gif));
+        }
         return ApiReply.json(200, m);
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -128,16 +129,18 @@ public final class ApiServer implements AutoCloseable {
                     .with("WWW-Authenticate", "Bearer");
         }
         String allow = ApiRoutes.allowed(path);
-        if (allow == null) return ApiReply.error(404, null, "no such route; routes: GET /v1/health, GET /v1/tasks, POST /v1/evaluate");
+        if (allow == null) return ApiReply.error(404, null, "no such route; routes: " + ApiRoutes.ROUTES);
         if (!allow.equals(method)) return ApiReply.error(405, null, path + " takes " + allow).with("Allow", allow);
         return switch (path) {
             case ApiRoutes.HEALTH -> routes.health();
             case ApiRoutes.TASKS -> routes.tasks();
-            default -> evaluate(request);
+            case ApiRoutes.TRACE -> work(request, routes::trace);
+            default -> work(request, routes::evaluate);
         };
     }
 
-    private ApiReply evaluate(Request request) {
+    /** A POST route's body read within the limits, then answered on a worker within the time limit. */
+    private ApiReply work(Request request, Function<byte[], ApiReply> route) {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
             return ApiReply.error(415, "Content-Type", "send the body as application/json");
@@ -162,7 +165,7 @@ public final class ApiServer implements AutoCloseable {
         try {
             work = workers.submit(() -> {
                 try {
-                    return routes.evaluate(body);
+                    return route.apply(body);
                 } catch (ApiError e) {
                     return ApiReply.of(e);
                 } finally {
@@ -176,7 +179,9 @@ public final class ApiServer implements AutoCloseable {
         try {
             return work.get((long) (limits.requestSeconds() * 1000), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            // the work finishes in the background and frees its place; the client hears now
+            // work still queued (at the batcher, or for the backend) is withdrawn and frees its
+            // place now; work already in an engine call finishes in the background
+            work.cancel(true);
             return ApiReply.error(503, null, "not done within " + limits.requestSeconds() + " s; send fewer programs or seeds");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -184,7 +189,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) throw r;
-            System.err.println("llmgs serve: internal error on POST " + ApiRoutes.EVALUATE + ": " + c.getClass().getSimpleName());
+            System.err.println("llmgs serve: internal error on POST " + Request.getPathInContext(request) + ": " + c.getClass().getSimpleName());
             return ApiReply.error(500, null, "internal error");
         }
     }

@@ -26,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The server's engine: one Karel backend and one MiniGrid backend, opened by the caller, behind
@@ -39,7 +42,8 @@ final class Engine implements AutoCloseable {
     private final Backend karel;
     private final MiniGridEpisodes miniGrid;
     private final Batcher batcher;
-    private final Object backendLock = new Object();
+    /** Interruptible, so a request that timed out while queued for the backend gives up its place. */
+    private final ReentrantLock backendLock = new ReentrantLock();
     private final Map<String, RunSettings> settings = new LinkedHashMap<>();
 
     Engine(Backend karel, MiniGridEpisodes miniGrid) {
@@ -68,22 +72,48 @@ final class Engine implements AutoCloseable {
     /** The answer to one request, program by program in the request's order. */
     record Answer(String task, String domain, long[] seeds, int maxCalls, List<Slot> slots) {}
 
-    Answer evaluate(EvaluateRequest request) {
-        Optional<MiniGridTask> mg = MiniGridTasks.find(request.task());
-        Task task = null;
-        if (mg.isEmpty()) {
-            try {
-                task = Tasks.byName(request.task());
-            } catch (IllegalArgumentException e) {
-                throw new ApiError(422, "task", EvaluateRequest.firstLine(e.getMessage()) + ", "
-                        + String.join(", ", MiniGridTasks.ALL.stream().map(MiniGridTask::name).toList()));
-            }
+    /** A task of either domain, looked up by name. */
+    record Target(String name, Task karel, MiniGridTask miniGrid) {
+        Vocabulary vocabulary() {
+            return miniGrid != null ? Domains.MINIGRID : Domains.KAREL;
         }
-        Vocabulary vocabulary = mg.isPresent() ? Domains.MINIGRID : Domains.KAREL;
+
+        String domain() {
+            return vocabulary().domain();
+        }
+    }
+
+    /** The task of this name in either domain, or a 422 that lists them all. */
+    static Target target(String name) {
+        Optional<MiniGridTask> mg = MiniGridTasks.find(name);
+        if (mg.isPresent()) return new Target(mg.get().name(), null, mg.get());
+        try {
+            Task task = Tasks.byName(name);
+            return new Target(task.name(), task, null);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(422, "task", Body.firstLine(e.getMessage()) + ", "
+                    + String.join(", ", MiniGridTasks.ALL.stream().map(MiniGridTask::name).toList()));
+        }
+    }
+
+    /** A Karel instance, or a 422 naming the seed (a task may refuse some). */
+    static TaskInstance instance(Task task, long seed, String field) {
+        try {
+            return task.generate((int) seed); // the seed's 32-bit pattern, as eval hands it over
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(422, field, "seed " + seed + ": " + Body.firstLine(e.getMessage()));
+        }
+    }
+
+    Answer evaluate(EvaluateRequest request) {
+        Target target = target(request.task());
+        Task task = target.karel();
+        Optional<MiniGridTask> mg = Optional.ofNullable(target.miniGrid());
+        Vocabulary vocabulary = target.vocabulary();
         RunSettings run = settings.get(vocabulary.domain());
         long[] seeds = request.seeds() != null ? request.seeds() : run.seeds();
         int maxCalls = run.maxCalls();
-        String taskName = mg.map(MiniGridTask::name).orElse(task == null ? request.task() : task.name());
+        String taskName = target.name();
 
         List<Slot> slots = new ArrayList<>(request.programs().size());
         List<Node.Program> programs = new ArrayList<>();
@@ -100,7 +130,7 @@ final class Engine implements AutoCloseable {
                 slots.add(null);
                 programs.add(p);
             } catch (ParseException e) {
-                slots.add(new Slot(null, null, EvaluateRequest.firstLine(e.getMessage())));
+                slots.add(new Slot(null, null, Body.firstLine(e.getMessage())));
             }
         }
         if (programs.isEmpty()) return new Answer(taskName, vocabulary.domain(), seeds, maxCalls, slots);
@@ -108,13 +138,7 @@ final class Engine implements AutoCloseable {
         List<TaskInstance> instances = null;
         if (task != null) {
             instances = new ArrayList<>(seeds.length);
-            for (long s : seeds) {
-                try {
-                    instances.add(task.generate((int) s));
-                } catch (IllegalArgumentException e) {
-                    throw new ApiError(422, "seeds", "seed " + s + ": " + EvaluateRequest.firstLine(e.getMessage()));
-                }
-            }
+            for (long s : seeds) instances.add(instance(task, s, "seeds"));
         }
         List<Slot> scored = request.perEpisode() ? episodes(task, mg.orElse(null), instances, seeds, maxCalls, programs)
                 : means(taskName, task, mg.orElse(null), instances, seeds, maxCalls, programs);
@@ -127,11 +151,7 @@ final class Engine implements AutoCloseable {
         BatchScorer.Evaluator direct = mg != null
                 ? ps -> miniGrid.means(mg, ps, seeds, maxCalls)
                 : BatchScorer.karel(karel, task, instances, maxCalls);
-        BatchScorer.Evaluator locked = ps -> {
-            synchronized (backendLock) {
-                return direct.means(ps);
-            }
-        };
+        BatchScorer.Evaluator locked = ps -> locked(() -> direct.means(ps));
         // the lane names everything a score depends on, as a search's does
         Object lane = List.of(taskName, Seeds.format(seeds), maxCalls);
         double[] means;
@@ -149,9 +169,7 @@ final class Engine implements AutoCloseable {
         if (mg != null) {
             EpisodeResult[][] r;
             double[] means;
-            synchronized (backendLock) {
-                r = miniGrid.evaluate(mg, programs, seeds, maxCalls);
-            }
+            r = locked(() -> miniGrid.evaluate(mg, programs, seeds, maxCalls));
             double[] returns = new double[seeds.length];
             for (int p = 0; p < programs.size(); p++) {
                 List<Map<String, Object>> eps = new ArrayList<>(seeds.length);
@@ -167,9 +185,7 @@ final class Engine implements AutoCloseable {
             return out;
         }
         BatchResult r;
-        synchronized (backendLock) {
-            r = karel.evaluate(new BatchRequest(task, instances, programs, true, maxCalls));
-        }
+        r = locked(() -> karel.evaluate(new BatchRequest(task, instances, programs, true, maxCalls)));
         for (int p = 0; p < programs.size(); p++) {
             List<Map<String, Object>> eps = new ArrayList<>(seeds.length);
             for (int i = 0; i < seeds.length; i++) {
@@ -179,6 +195,21 @@ final class Engine implements AutoCloseable {
             out.add(new Slot(r.mean(p), eps, null));
         }
         return out;
+    }
+
+    /** One backend call at a time; a thread interrupted while it waits for its turn withdraws. */
+    private <T> T locked(Supplier<T> call) {
+        try {
+            backendLock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for the backend");
+        }
+        try {
+            return call.get();
+        } finally {
+            backendLock.unlock();
+        }
     }
 
     private static Map<String, Object> episode(long seed, double ret, int steps, int calls, boolean crashed) {

@@ -158,4 +158,73 @@ class BatcherTest {
             assertEquals(3.5, (Double) m.get("programs_per_call_mean"), 1e-12);
         }
     }
+
+    @Test
+    void aLaneNoRunUsesIsDropped() {
+        Engine engine = new Engine();
+        try (Batcher batcher = new Batcher(1 << 16)) {
+            try (Batcher.Member kept = batcher.join()) {
+                kept.lane("DoorKey 0-31", 32, engine).means(programs(0, 2));
+                for (int i = 0; i < 50; i++) {
+                    try (Batcher.Member m = batcher.join()) {
+                        // a server sees a new seed list in every request
+                        assertEquals(Engine.score(programs(i, 1).get(0)), m.lane("DoorKey " + i, 4, engine).means(programs(i, 1))[0]);
+                    }
+                }
+                assertEquals(1, batcher.lanes(), "the lane of the run still there");
+            }
+            assertEquals(0, batcher.lanes());
+        }
+    }
+
+    @Test
+    void anInterruptedRequestNotYetInACallIsWithdrawn() throws Exception {
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Engine counting = new Engine();
+        BatchScorer.Evaluator slow = programs -> {
+            inCall.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return counting.means(programs);
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Batcher batcher = new Batcher(1 << 16)) {
+            Future<double[]> first = threads.submit(() -> {
+                try (Batcher.Member m = batcher.join()) {
+                    return m.lane("DoorKey", 4, slow).means(programs(0, 3));
+                }
+            });
+            assertTrue(inCall.await(10, TimeUnit.SECONDS));
+            CountDownLatch started = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicReference<Throwable> withdrawn = new java.util.concurrent.atomic.AtomicReference<>();
+            Future<?> second = threads.submit(() -> {
+                try (Batcher.Member m = batcher.join()) {
+                    BatchScorer.Evaluator lane = m.lane("DoorKey", 4, slow);
+                    started.countDown();
+                    // the engine is in the first call, so this request can only wait; its caller gives up
+                    lane.means(programs(1, 5));
+                } catch (RuntimeException e) {
+                    withdrawn.set(e);
+                }
+            });
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            second.cancel(true);
+            while (withdrawn.get() == null) Thread.onSpinWait();
+            assertTrue(withdrawn.get() instanceof java.util.concurrent.CancellationException, String.valueOf(withdrawn.get()));
+            release.countDown();
+            assertEquals(3, first.get(10, TimeUnit.SECONDS).length);
+            // the engine goes on serving: a new run is answered, and the withdrawn programs never ran
+            try (Batcher.Member m = batcher.join()) {
+                assertEquals(2, m.lane("DoorKey", 4, counting).means(programs(2, 2)).length);
+            }
+            assertEquals(List.of(3, 2), counting.calls);
+            assertEquals(0, batcher.lanes());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }

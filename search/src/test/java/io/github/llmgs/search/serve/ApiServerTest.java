@@ -357,4 +357,67 @@ class ApiServerTest {
         assertRefused(status, a);
         assertEquals(field, a.body().path("field").asText(), a.body().toString());
     }
+
+    private static Answer trace(String body) throws IOException {
+        return call(server, at(server, "/v1/trace").post(RequestBody.create(body, JSON_TYPE)));
+    }
+
+    @Test
+    void aTraceIsTheEpisodeTheEngineScores() throws IOException {
+        String program = DOORKEY.get(2);
+        JsonNode episode = post(evaluate("DoorKey", List.of(program), "5", true)).body().get("results").get(0).get("episodes").get(0);
+        Answer a = trace("{\"task\": \"DoorKey\", \"program\": " + JSON.writeValueAsString(program) + ", \"seed\": 5}");
+        assertEquals(200, a.status(), a.body().toString());
+        JsonNode t = a.body();
+        assertEquals("DoorKey", t.get("task").asText());
+        assertEquals(5, t.get("seed").asLong());
+        assertEquals(episode.get("return").asDouble(), t.get("return").asDouble(), 1e-9);
+        assertEquals(episode.get("steps").asInt(), t.get("steps").asInt());
+        assertEquals(episode.get("calls").asInt(), t.get("calls").asInt());
+        assertEquals(episode.get("crashed").asBoolean(), t.get("crashed").asBoolean());
+        JsonNode log = t.get("log");
+        assertEquals(t.get("steps").asInt(), log.size() + t.get("log_omitted").asInt());
+        assertTrue(log.size() > 0, t.toString());
+        assertEquals(1, log.get(0).get("step").asInt());
+        double sum = 0;
+        for (JsonNode e : log) sum += e.get("reward").asDouble();
+        if (t.get("log_omitted").asInt() == 0) {
+            assertEquals(t.get("return").asDouble(), log.get(log.size() - 1).get("return").asDouble(), 1e-9);
+            assertEquals(t.get("return").asDouble(), sum, 1e-9);
+        }
+        assertFalse(t.has("gif"));
+    }
+
+    @Test
+    void aTraceIsCappedAndDrawnOnRequest() throws IOException {
+        Answer a = trace("{\"task\": \"LavaGap\", \"program\": \"DEF run m( left left left left left m)\", \"seed\": 1,"
+                + " \"max_steps\": 2, \"gif\": true, \"max_frames\": 3}");
+        assertEquals(200, a.status(), a.body().toString());
+        JsonNode t = a.body();
+        assertEquals("minigrid", t.get("domain").asText());
+        assertEquals(5, t.get("steps").asInt());
+        assertEquals(2, t.get("log").size());
+        assertEquals(3, t.get("log_omitted").asInt());
+        assertTrue(t.has("terminated"), "MiniGrid says whether the last step terminated");
+        byte[] gif = java.util.Base64.getDecoder().decode(t.get("gif").asText());
+        assertEquals("GIF8", new String(gif, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void traceRefusals() throws IOException {
+        assertField(422, "program", trace("{\"task\": \"DoorKey\"}"));
+        Answer typo = trace("{\"task\": \"DoorKey\", \"program\": \"DEF run m( mvoe m)\"}");
+        assertField(422, "program", typo);
+        assertTrue(typo.body().get("error").asText().matches("\\d+:\\d+: .*"), typo.body().toString());
+        assertField(422, "program", trace("{\"task\": \"DoorKey\", \"program\": [\"DEF run m( move m)\"]}"));
+        assertField(422, "task", trace("{\"task\": \"Nowhere\", \"program\": \"DEF run m( move m)\"}"));
+        assertField(422, "seed", trace("{\"task\": \"DoorKey\", \"program\": \"DEF run m( move m)\", \"seed\": -1}"));
+        assertField(422, "seed", trace("{\"task\": \"DoorKey\", \"program\": \"DEF run m( move m)\", \"seed\": \"0\"}"));
+        assertField(422, "max_steps", trace("{\"task\": \"DoorKey\", \"program\": \"DEF run m( move m)\", \"max_steps\": 100000}"));
+        assertField(422, "max_frames", trace("{\"task\": \"DoorKey\", \"program\": \"DEF run m( move m)\", \"max_frames\": 0}"));
+        assertField(422, "gif", trace("{\"task\": \"DoorKey\", \"program\": \"DEF run m( move m)\", \"gif\": 1}"));
+        assertField(422, "programs", trace("{\"task\": \"DoorKey\", \"programs\": [\"DEF run m( move m)\"]}"));
+        assertRefused(400, trace("{\"task\": \"DoorKey\", \"program\": "));
+        assertRefused(405, call(server, at(server, "/v1/trace")));
+    }
 }

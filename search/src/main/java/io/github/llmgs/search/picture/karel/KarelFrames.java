@@ -83,7 +83,8 @@ public final class KarelFrames {
         Episode e = new TreeWalker(maxCalls).run(program, task, instance, log);
         String summary = "return " + Num.fmt(e.ret()) + ", " + e.steps() + " action" + (e.steps() == 1 ? "" : "s") + ", "
                 + e.calls() + (e.calls() == 1 ? " call" : " calls") + ", crashed " + (e.crashed() ? "yes" : "no");
-        return new Film(task.name() + ", seed " + seed, frames, e.steps(), summary);
+        return new Film(task.name() + ", seed " + seed, frames, e.steps(), summary,
+                new Film.End(e.ret(), e.calls(), e.crashed(), null));
     }
 
     /** The world at {@code cell} pixels per cell, row 0 at the top. */

@@ -102,7 +102,8 @@ public final class MiniGridFrames {
         EpisodeResult e = new MiniGridWalker(wrapper).run(program);
         String summary = "return " + Num.fmt(e.ret()) + ", " + e.steps() + " action" + (e.steps() == 1 ? "" : "s") + ", "
                 + e.calls() + (e.calls() == 1 ? " call" : " calls") + ", crashed " + yesNo(e.crashed()) + ", terminated " + yesNo(e.terminated());
-        return new Film(task.name() + ", seed " + seed, frames, e.steps(), summary);
+        return new Film(task.name() + ", seed " + seed, frames, e.steps(), summary,
+                new Film.End(e.ret(), e.calls(), e.crashed(), e.terminated()));
     }
 
     private static String carrying(MiniGridWorld w) {
