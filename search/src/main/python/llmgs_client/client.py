@@ -82,7 +82,8 @@ class Step(NamedTuple):
 
 @dataclasses.dataclass(frozen=True)
 class Trace:
-    """POST /v1/trace's answer: one episode, action by action (log), and a GIF when asked."""
+    """POST /v1/trace's answer: one episode, action by action (log), and a GIF when asked;
+    terminated is None on Karel (MiniGrid only)."""
     task: str
     domain: str
     seed: int
@@ -91,6 +92,7 @@ class Trace:
     steps: int
     calls: int
     crashed: bool
+    terminated: Optional[bool]
     summary: str
     log: List[Step] = dataclasses.field(repr=False)
     log_omitted: int
@@ -208,7 +210,7 @@ class Client:
         a = self._call("POST", "/v1/trace", body)
         log = [Step(s["step"], s["action"], s["reward"], s["return"], s.get("status", "")) for s in a["log"]]
         return Trace(a["task"], a["domain"], a["seed"], a["max_calls"], a["return"], a["steps"], a["calls"],
-                     a["crashed"], a["summary"], log, a.get("log_omitted", 0),
+                     a["crashed"], a.get("terminated"), a["summary"], log, a.get("log_omitted", 0),
                      base64.b64decode(a["gif"]) if a.get("gif") else None)
 
     def _chunks(self, body: Dict[str, Any], programs: List[str]) -> List[List[str]]:
