@@ -91,7 +91,8 @@ final class Engine implements AutoCloseable {
             Task task = Tasks.byName(name);
             return new Target(task.name(), task, null);
         } catch (IllegalArgumentException e) {
-            throw new ApiError(422, "task", Body.firstLine(e.getMessage()) + ", "
+            // the whole list of names, unclipped: it is bounded and it is the help the client needs
+            throw new ApiError(422, "task", e.getMessage().strip().lines().findFirst().orElse("unknown task") + ", "
                     + String.join(", ", MiniGridTasks.ALL.stream().map(MiniGridTask::name).toList()));
         }
     }
