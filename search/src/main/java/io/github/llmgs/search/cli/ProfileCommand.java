@@ -81,6 +81,9 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Write the sweeps' rows to FILE as CSV.")
     Path csv;
 
+    @Option(names = "--png", paramLabel = "FILE", description = "Draw the sweeps (programs/s by batch size, by instance count) to FILE.")
+    Path png;
+
     @Option(names = "--backends", split = ",", paramLabel = "NAME[,NAME...]",
             description = "Profile several backends in one run, passes interleaved, and print their ratios (Karel tasks).")
     List<String> backendNames;
@@ -109,8 +112,8 @@ final class ProfileCommand implements Callable<Integer> {
             throw new CliException("--backend and --backends: give one of them");
         }
         if (domainTask.isMiniGrid()) {
-            if (names.size() > 1 || sweepInstances != null || csv != null) {
-                throw new CliException("--backends, --sweep-instances and --csv are for Karel tasks; " + taskName + " is a MiniGrid task");
+            if (names.size() > 1 || sweepInstances != null || csv != null || png != null) {
+                throw new CliException("--backends, --sweep-instances, --csv and --png are for Karel tasks; " + taskName + " is a MiniGrid task");
             }
             return profileMiniGrid(out, domainTask, w);
         }
@@ -149,6 +152,14 @@ final class ProfileCommand implements Callable<Integer> {
             for (Backend b : backends) b.close();
         }
         if (csv != null) writeCsv(sweepRows);
+        if (png != null) {
+            if (sweepRows.isEmpty()) throw new CliException("--png: nothing to draw without --sweep-batch or --sweep-instances");
+            try {
+                io.github.llmgs.search.run.AtomicFiles.write(png, ProfileChart.png(sweepRows, task.name()));
+            } catch (java.io.IOException e) {
+                throw new CliException("--png " + png + ": cannot write: " + e.getMessage());
+            }
+        }
         Map<String, Object> jsonOut = new LinkedHashMap<>();
         for (int j = 0; j < result.results().size(); j++) {
             report(out, result.results().get(j));
