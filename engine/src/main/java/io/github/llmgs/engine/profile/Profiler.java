@@ -166,9 +166,18 @@ public final class Profiler {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** The busy seconds of the threads that worked at least 1% of the pass, busiest first. */
+    /**
+     * The busy seconds of the threads that worked at least 1% of the pass, busiest first; the
+     * calling thread (which only hands out work when a pool runs it) counts only when it ran the
+     * episodes itself, i.e. no pool thread worked.
+     */
     private static double[] busyThreads(Map<Long, Long> busy, double wallSeconds) {
-        return busy.values().stream().mapToDouble(ns -> ns / 1e9).filter(s -> s >= 0.01 * wallSeconds)
+        Map<Long, Long> workers = new java.util.HashMap<>(busy);
+        Long caller = workers.remove(Thread.currentThread().getId());
+        if (workers.values().stream().noneMatch(ns -> ns / 1e9 >= 0.01 * wallSeconds) && caller != null) {
+            workers.put(Thread.currentThread().getId(), caller);
+        }
+        return workers.values().stream().mapToDouble(ns -> ns / 1e9).filter(s -> s >= 0.01 * wallSeconds)
                 .boxed().sorted((a, b) -> Double.compare(b, a)).mapToDouble(Double::doubleValue).toArray();
     }
 
