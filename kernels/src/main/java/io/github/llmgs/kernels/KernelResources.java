@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * (65,536 registers per SM: 32 or fewer per work-item keep all 64 warps resident). The same steps
  * as {@code shared/tools/kernel-resources}, with an {@code atomic_inc} stand-in in the prelude.
  *
- * <p>Run: {@code java -cp search/target/llmgs.jar io.github.llmgs.kernels.KernelResources}.
+ * <p>Run: {@code java -cp search/target/llmgs.jar io.github.llmgs.kernels.KernelResources [--max-registers=N]}
+ * (default 0: ptxas's own choice, as the backends build; N caps ptxas at N registers, {@code -maxrregcount}).
  */
 public final class KernelResources {
     /** One build: which task, which kernel, and what ptxas reported. */
@@ -78,18 +79,31 @@ public final class KernelResources {
 
     private KernelResources() {}
 
-    /** Every task of every domain, at its domain's default call limit, as the backends build it. */
+    /**
+     * Registers per work-item at which a Hopper SM holds its full 64 warps. Capping ptxas there
+     * ({@code --max-registers=32}, as NVIDIA's {@code -cl-nv-maxrregcount=32} would) fits every
+     * build in 32 but spills 4-20 bytes in 8 of the 21 (2026-12-02), so the backends ask no cap.
+     */
+    public static final int FULL_OCCUPANCY_REGISTERS = 32;
+
+    /** Every task of every domain, at its domain's default call limit, as the backends build it (no register cap). */
     public static List<Build> all(Tools tools) throws IOException, InterruptedException {
+        return all(tools, 0);
+    }
+
+    /** {@link #all(Tools)} with ptxas capped at {@code maxRegisters} per work-item (0: no cap, ptxas's own choice). */
+    public static List<Build> all(Tools tools, int maxRegisters) throws IOException, InterruptedException {
         List<Build> out = new ArrayList<>();
         String karel = KernelSource.program(KernelSource.KERNEL_FILE);
         for (Task t : Tasks.all()) {
             KernelSource.Config c = KernelSource.Config.of(t, TreeWalker.DEFAULT_MAX_CALLS);
-            out.add(build(tools, "karel", t.name(), karel, c.kernelName(), c.buildOptions()));
+            out.add(build(tools, "karel", t.name(), karel, c.kernelName(), c.buildOptions(), maxRegisters));
         }
         String minigrid = KernelSource.program(io.github.llmgs.kernels.minigrid.MiniGridKernels.FILE);
         for (MiniGridTask t : MiniGridTasks.ALL) {
             String options = io.github.llmgs.kernels.minigrid.MiniGridKernels.buildOptions(t, ProgramWrapper.DEFAULT_MAX_CALLS);
-            out.add(build(tools, "minigrid", t.name(), minigrid, io.github.llmgs.kernels.minigrid.MiniGridKernels.KERNEL, options));
+            out.add(build(tools, "minigrid", t.name(), minigrid, io.github.llmgs.kernels.minigrid.MiniGridKernels.KERNEL, options,
+                    maxRegisters));
         }
         return out;
     }
@@ -100,7 +114,7 @@ public final class KernelResources {
     private static final Pattern USED = Pattern.compile("Used (\\d+) registers");
 
     /** One build of {@code source} with {@code options}: the entry {@code kernel}'s registers and stack, spills of every function. */
-    static Build build(Tools tools, String domain, String task, String source, String kernel, String options)
+    static Build build(Tools tools, String domain, String task, String source, String kernel, String options, int maxRegisters)
             throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("llmgs-kernel-resources");
         try {
@@ -114,8 +128,10 @@ public final class KernelResources {
             String p = Files.readString(ptx).replaceFirst("(?m)^\\.version [0-9.]*", ".version 7.8")
                     .replaceFirst("(?m)^\\.target sm_[0-9]*.*", ".target sm_90");
             Files.writeString(ptx, p);
-            String v = run(List.of(tools.ptxas().toString(), "-arch=sm_90", "-v", ptx.toString(), "-o", cubin.toString()),
-                    "ptxas (" + task + ", " + options + ")");
+            List<String> ptxas = new ArrayList<>(List.of(tools.ptxas().toString(), "-arch=sm_90", "-v"));
+            if (maxRegisters > 0) ptxas.add("-maxrregcount=" + maxRegisters);
+            ptxas.addAll(List.of(ptx.toString(), "-o", cubin.toString()));
+            String v = run(ptxas, "ptxas (" + task + ", " + options + ")");
             String fn = null;
             int registers = -1, stack = -1, stores = 0, loads = 0;
             boolean found = false;
@@ -170,6 +186,8 @@ public final class KernelResources {
             System.err.println("kernel-resources: needs clang-15 (or later) and CUDA's ptxas on the PATH or in /usr/lib/llvm-15/bin, /usr/local/cuda/bin");
             System.exit(2);
         }
-        System.out.print(table(all(tools.get())));
+        int cap = args.length > 0 && args[0].startsWith("--max-registers=") ? Integer.parseInt(args[0].substring(16)) : 0;
+        System.out.println("ptxas -arch=sm_90" + (cap > 0 ? " -maxrregcount=" + cap : " (no register cap)"));
+        System.out.print(table(all(tools.get(), cap)));
     }
 }
