@@ -13,6 +13,7 @@ import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
+import org.jocl.cl_event;
 import org.jocl.cl_mem;
 
 /**
@@ -27,10 +28,13 @@ public final class DeviceBuffer {
     private final cl_context context;
     private final cl_command_queue queue;
     private final OpenClDevice device;
+    private final QueueTimer timer;
     private cl_mem mem;
     private long bytes;
 
-    DeviceBuffer(String what, long flags, boolean doubling, cl_context context, cl_command_queue queue, OpenClDevice device) {
+    DeviceBuffer(String what, long flags, boolean doubling, cl_context context, cl_command_queue queue, OpenClDevice device,
+                 QueueTimer timer) {
+        this.timer = timer;
         this.what = what;
         this.flags = flags;
         this.doubling = doubling;
@@ -70,13 +74,17 @@ public final class DeviceBuffer {
     public void write(Pointer from, long size) {
         ensure(size, false);
         if (size > 0) {
-            clEnqueueWriteBuffer(queue, mem, CL_TRUE, 0, size, from, 0, null, null);
+            cl_event e = timer.event();
+            clEnqueueWriteBuffer(queue, mem, CL_TRUE, 0, size, from, 0, null, e);
+            timer.done(e, QueueTimer.Kind.UPLOAD);
         }
     }
 
     /** Reads {@code size} bytes from the start of the buffer, waiting for them. */
     public void read(Pointer to, long size) {
-        clEnqueueReadBuffer(queue, mem, CL_TRUE, 0, size, to, 0, null, null);
+        cl_event e = timer.event();
+        clEnqueueReadBuffer(queue, mem, CL_TRUE, 0, size, to, 0, null, e);
+        timer.done(e, QueueTimer.Kind.DOWNLOAD);
     }
 
     void fillZero() {
@@ -86,7 +94,9 @@ public final class DeviceBuffer {
 
     /** Enqueues zeroing the whole buffer; commands enqueued after it (the queue is in order) see zeros. */
     void zero() {
-        clEnqueueFillBuffer(queue, mem, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, bytes, 0, null, null);
+        cl_event e = timer.event();
+        clEnqueueFillBuffer(queue, mem, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, bytes, 0, null, e);
+        timer.pending(e, QueueTimer.Kind.UPLOAD);
     }
 
     void release() {

@@ -3,6 +3,7 @@ package io.github.llmgs.kernels;
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_QUEUE_PROFILING_ENABLE;
 import static org.jocl.CL.clCreateCommandQueue;
 import static org.jocl.CL.clCreateContext;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
@@ -28,6 +29,7 @@ import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
+import org.jocl.cl_event;
 import org.jocl.cl_kernel;
 
 /**
@@ -78,6 +80,8 @@ public final class DeviceContext implements AutoCloseable {
     private final int localSize;
     private final cl_context context;
     private final cl_command_queue queue;
+    /** Device time by kind from the queue's profiling events, while a profiler asks for it. */
+    private final QueueTimer timer;
     private final KernelCache kernels;
     /** Every buffer made here, released newest first by close. */
     private final List<DeviceBuffer> buffers = new ArrayList<>();
@@ -109,13 +113,20 @@ public final class DeviceContext implements AutoCloseable {
         properties.addProperty(CL_CONTEXT_PLATFORM, device.platform());
         this.context = clCreateContext(properties, 1, new cl_device_id[] {device.device()}, null, null, null);
         cl_command_queue q;
+        boolean profiling = true;
         try {
-            q = createQueue();
+            try {
+                q = createQueue(CL_QUEUE_PROFILING_ENABLE);
+            } catch (CLException e) {
+                profiling = false; // a device without profiling events: no device times, same results
+                q = createQueue(0);
+            }
         } catch (RuntimeException e) {
             clReleaseContext(context);
             throw e;
         }
         this.queue = q;
+        this.timer = new QueueTimer(profiling);
         this.kernels = new KernelCache(context, device);
         code = buffer("code", CL_MEM_READ_ONLY, true);
         codeOffsets = buffer("code offsets", CL_MEM_READ_ONLY, true);
@@ -126,8 +137,8 @@ public final class DeviceContext implements AutoCloseable {
     }
 
     @SuppressWarnings("deprecation")
-    private cl_command_queue createQueue() {
-        return clCreateCommandQueue(context, device.device(), 0, null);
+    private cl_command_queue createQueue(long properties) {
+        return clCreateCommandQueue(context, device.device(), properties, null);
     }
 
     /**
@@ -169,7 +180,7 @@ public final class DeviceContext implements AutoCloseable {
 
     /** A buffer of this device, kept across batches and released by {@link #close}. */
     public DeviceBuffer buffer(String what, long flags, boolean doubling) {
-        DeviceBuffer b = new DeviceBuffer(what, flags, doubling, context, queue, device);
+        DeviceBuffer b = new DeviceBuffer(what, flags, doubling, context, queue, device, timer);
         buffers.add(b);
         return b;
     }
@@ -269,6 +280,31 @@ public final class DeviceContext implements AutoCloseable {
         setMem(k, WHILE_STAMPS_ARG, whileStamps);
     }
 
+    /** Turns collecting device times on or off (clearing them); see {@link io.github.llmgs.engine.profile.ProfiledBackend}. */
+    public void profileTimes(boolean on) {
+        timer.enable(on);
+    }
+
+    /** Whether device times are being collected. */
+    public boolean profilingTimes() {
+        return timer.on();
+    }
+
+    /** Device time spent on uploads so far (to split a host section's wall time into packing and uploading). */
+    public long uploadNanos() {
+        return timer.uploadNanos();
+    }
+
+    /** Adds host time a domain backend measured: compiling, packing, unpacking, its whole evaluate call. */
+    public void hostTimes(long compileNs, long packNs, long unpackNs, long evaluateNs) {
+        timer.host(compileNs, packNs, unpackNs, evaluateNs);
+    }
+
+    /** The times summed since collection was turned on or last taken, cleared; the work-group size is this context's. */
+    public io.github.llmgs.engine.profile.DeviceTimes takeTimes() {
+        return timer.take(localSize);
+    }
+
     /** The first argument index after the shared ones. */
     public int firstDomainArg() {
         return SHARED_ARGS;
@@ -334,6 +370,7 @@ public final class DeviceContext implements AutoCloseable {
             for (Output o : outputs) o.read(base, count);
         }
         clFinish(queue);
+        timer.settle();
     }
 
     /**
@@ -348,7 +385,11 @@ public final class DeviceContext implements AutoCloseable {
         setInt(k, RETRYING_ARG, retryTables > 0 ? 1 : 0);
         setInt(k, STAMP_ARG, nextStamp());
         setInt(k, WHILE_TABLES_ARG, retryTables > 0 ? retryTables : tables);
-        clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {roundUp(count, localSize)}, new long[] {localSize}, 0, null, null);
+        long global = roundUp(count, localSize);
+        cl_event e = timer.event();
+        clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {global}, new long[] {localSize}, 0, null, e);
+        timer.pending(e, QueueTimer.Kind.KERNEL);
+        timer.launched(global);
     }
 
     /** The offsets from {@code base} of the launch's pairs that ended with {@link WhileTables#STATUS_RETRY}. */

@@ -12,6 +12,8 @@ import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
+import io.github.llmgs.engine.profile.DeviceTimes;
+import io.github.llmgs.engine.profile.ProfiledBackend;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jocl.Sizeof;
@@ -30,7 +32,7 @@ import org.jocl.cl_kernel;
  * the JVM now and then at a safepoint ({@link SignalChaining}). Without it the backend refuses to
  * load OpenCL (a one-line reason) unless {@code -Dllmgs.opencl.allowWithoutSignalChaining=true}.
  */
-public final class OpenClBackend implements Backend {
+public final class OpenClBackend implements Backend, ProfiledBackend {
     public static final String NAME = "opencl";
 
     /** Exit statuses the kernel writes (engine.h's STATUS_*, generated from {@link ExitStatus}). */
@@ -97,12 +99,15 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public synchronized BatchResult evaluate(BatchRequest req) {
+        long start = System.nanoTime();
         int p = req.programs().size(), n = req.instances().size();
         int[][] codes = new int[p][];
         for (int k = 0; k < p; k++) {
             codes[k] = Compiler.compile(req.programs().get(k)).code(); // Compiler.compile runs Verifier.verify
         }
+        long compiled = System.nanoTime();
         Episodes e = run(req.task(), req.instances(), codes, req.maxCalls(), req.perEpisode());
+        long ran = System.nanoTime();
         DeviceContext.refuseBadOpcodes(e.status, n, req.programs(), instance -> "on instance " + instance);
         boolean[] crashed = new boolean[e.crashed.length];
         ExitStatus[] exits = new ExitStatus[e.status.length];
@@ -111,7 +116,25 @@ public final class OpenClBackend implements Backend {
             crashed[i] = e.crashed[i] != 0;
             exits[i] = byNumber[e.status[i]]; // engine.h numbers them by ordinal
         }
-        return BatchResult.fromEpisodes(req, e.returns, e.steps, e.calls, crashed, exits);
+        BatchResult result = BatchResult.fromEpisodes(req, e.returns, e.steps, e.calls, crashed, exits);
+        if (device.profilingTimes()) {
+            long end = System.nanoTime();
+            device.hostTimes(compiled - start, lastPackNanos, end - ran, end - start);
+        }
+        return result;
+    }
+
+    /** Host time of the last {@link #run}'s packing (code and instances, less their uploads' device time). */
+    private long lastPackNanos;
+
+    @Override
+    public void profileTimes(boolean on) {
+        device.profileTimes(on);
+    }
+
+    @Override
+    public DeviceTimes takeTimes() {
+        return device.takeTimes();
     }
 
     /**
@@ -137,8 +160,10 @@ public final class OpenClBackend implements Backend {
         if (total > 0) {
             KernelSource.Config config = KernelSource.Config.of(task, maxCalls);
             cl_kernel kernel = device.kernel(config);
+            long packStart = System.nanoTime(), uploadStart = device.uploadNanos();
             instances.upload(config, taskInstances);
             device.uploadCode(codes);
+            lastPackNanos = Math.max(0, System.nanoTime() - packStart - (device.uploadNanos() - uploadStart));
             launch(config, kernel, n, (int) total, perEpisode, e);
         }
         return e;

@@ -13,6 +13,8 @@ import io.github.llmgs.engine.minigrid.MiniGridTask;
 import io.github.llmgs.engine.minigrid.MiniGridWorld;
 import io.github.llmgs.kernels.DeviceBuffer;
 import io.github.llmgs.kernels.DeviceContext;
+import io.github.llmgs.engine.profile.DeviceTimes;
+import io.github.llmgs.engine.profile.ProfiledBackend;
 import io.github.llmgs.kernels.OpenClBackend;
 import io.github.llmgs.dsl.minigrid.Action;
 import io.github.llmgs.engine.minigrid.Color;
@@ -33,7 +35,7 @@ import org.jocl.cl_kernel;
  * search asks; one kernel is built per task and call limit and kept. Means are summed on the host
  * in seed order ({@link BatchResult#mean}), so they equal every other backend's.
  */
-public final class MiniGridOpenCl implements MiniGridEpisodes {
+public final class MiniGridOpenCl implements MiniGridEpisodes, ProfiledBackend {
     private final DeviceContext device;
     private final DeviceBuffer cells;
     private final DeviceBuffer starts;
@@ -79,7 +81,9 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
 
     @Override
     public synchronized EpisodeResult[][] evaluate(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
+        long start = System.nanoTime();
         Episodes e = run(task, programs, seeds, maxCalls, true, null);
+        long ran = System.nanoTime();
         EpisodeResult[][] results = new EpisodeResult[programs.size()][seeds.length];
         for (int p = 0; p < results.length; p++) {
             for (int i = 0; i < seeds.length; i++) {
@@ -87,7 +91,21 @@ public final class MiniGridOpenCl implements MiniGridEpisodes {
                 results[p][i] = new EpisodeResult(e.returns[k], e.steps[k], e.calls[k], e.crashed[k] != 0, e.terminated[k] != 0);
             }
         }
+        if (device.profilingTimes()) {
+            long end = System.nanoTime();
+            device.hostTimes(0, 0, end - ran, end - start); // compile and pack are not split out here yet
+        }
         return results;
+    }
+
+    @Override
+    public void profileTimes(boolean on) {
+        device.profileTimes(on);
+    }
+
+    @Override
+    public DeviceTimes takeTimes() {
+        return device.takeTimes();
     }
 
     @Override

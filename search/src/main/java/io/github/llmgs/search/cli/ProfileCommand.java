@@ -7,6 +7,7 @@ import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BackendOptions;
+import io.github.llmgs.engine.profile.Comparison;
 import io.github.llmgs.engine.profile.ProfileResult;
 import io.github.llmgs.engine.profile.Profiler;
 import io.github.llmgs.engine.profile.Workload;
@@ -70,13 +71,27 @@ final class ProfileCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--sweep-batch", split = ",", paramLabel = "N[,N...]",
-            description = "Print a table of throughput by batch size.")
+            description = "Print a table of throughput by batch size (programs per call).")
     List<Integer> sweep;
+
+    @Option(names = "--sweep-instances", split = ",", paramLabel = "N[,N...]",
+            description = "Print a table of throughput by instance count (instance seeds 0..N-1).")
+    List<Integer> sweepInstances;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the sweeps' rows to FILE as CSV.")
+    Path csv;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Draw the sweeps (programs/s by batch size, by instance count) to FILE.")
+    Path png;
+
+    @Option(names = "--backends", split = ",", paramLabel = "NAME[,NAME...]",
+            description = "Profile several backends in one run, passes interleaved, and print their ratios (Karel tasks).")
+    List<String> backendNames;
 
     @Option(names = "--compare-reference", description = "Also time the tree-walking oracle on one thread (slow).")
     boolean compareReference;
 
-    @Option(names = "--json", description = "End with one JSON object on its own line.")
+    @Option(names = "--json", description = "End with one JSON object on its own line (schema " + ProfileJson.SCHEMA + ").")
     boolean json;
 
     @Override
@@ -92,7 +107,14 @@ final class ProfileCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
+        List<String> names = backendNames == null || backendNames.isEmpty() ? List.of(backendName) : backendNames;
+        if (backendNames != null && spec.commandLine().getParseResult().hasMatchedOption("--backend")) {
+            throw new CliException("--backend and --backends: give one of them");
+        }
         if (domainTask.isMiniGrid()) {
+            if (names.size() > 1 || sweepInstances != null || csv != null || png != null) {
+                throw new CliException("--backends, --sweep-instances, --csv and --png are for Karel tasks; " + taskName + " is a MiniGrid task");
+            }
             return profileMiniGrid(out, domainTask, w);
         }
         Task task = Inputs.task(taskName);
@@ -100,47 +122,126 @@ final class ProfileCommand implements Callable<Integer> {
         List<TaskInstance> instances = new ArrayList<>();
         for (long s : Inputs.seeds("--seeds", seedsText)) instances.add(Inputs.instance(task, s, "--seeds"));
         Profiler profiler = new Profiler(warmup, repeat);
-        ProfileResult result;
-        try (Backend backend = Inputs.backend(backendName, where.threads, where.device, note -> { out.println(note); out.flush(); })) {
-            out.printf("profiling %s: %d programs x %d instances of %s%n", backend.device(), w.programs().size(),
-                    instances.size(), task.name());
+        Comparison result;
+        List<Map<String, Object>> sweepRows = new ArrayList<>();
+        List<Backend> backends = new ArrayList<>();
+        try {
+            for (String name : names) {
+                backends.add(Inputs.backend(name, where.threads, where.device, note -> { out.println(note); out.flush(); }));
+            }
+            for (Backend backend : backends) {
+                out.printf("profiling %s: %d programs x %d instances of %s%n", backend.device(), w.programs().size(),
+                        instances.size(), task.name());
+            }
             out.flush();
             if (sweep != null && !sweep.isEmpty()) {
-                out.printf("%8s %14s %14s %14s %16s%n", "batch", "programs/s", "episodes/s", "calls/s", "checksum");
-                for (int b : sweep) {
-                    if (b < 1) throw new CliException("--sweep-batch sizes must be >= 1");
-                    ProfileResult r = profiler.profile(backend, task, instances, maxCalls, w.programs(), b, null);
-                    out.printf("%8d %14.0f %14.0f %14.3e %16.8f%n", b, r.programsPerSecond(), r.episodesPerSecond(),
-                            r.callsPerSecond(), r.checksum());
-                    out.flush();
-                }
+                sweepTable(out, "batch", sweep, sweepRows, b -> profiler.profile(backends, task, instances, maxCalls, w.programs(), b, null));
             }
-            result = profiler.profile(backend, task, instances, maxCalls, w.programs(), batch, line -> {
+            if (sweepInstances != null && !sweepInstances.isEmpty()) {
+                sweepTable(out, "instances", sweepInstances, sweepRows, count -> {
+                    List<TaskInstance> some = new ArrayList<>();
+                    for (long s = 0; s < count; s++) some.add(Inputs.instance(task, s, "--sweep-instances"));
+                    return profiler.profile(backends, task, some, maxCalls, w.programs(), batch, null);
+                });
+            }
+            result = profiler.profile(backends, task, instances, maxCalls, w.programs(), batch, line -> {
                 out.println("  " + line);
                 out.flush();
             });
+        } finally {
+            for (Backend b : backends) b.close();
         }
-        report(out, result);
+        if (csv != null) writeCsv(sweepRows);
+        if (png != null) {
+            if (sweepRows.isEmpty()) throw new CliException("--png: nothing to draw without --sweep-batch or --sweep-instances");
+            try {
+                io.github.llmgs.search.run.AtomicFiles.write(png, ProfileChart.png(sweepRows, task.name()));
+            } catch (java.io.IOException e) {
+                throw new CliException("--png " + png + ": cannot write: " + e.getMessage());
+            }
+        }
         Map<String, Object> jsonOut = new LinkedHashMap<>();
+        for (int j = 0; j < result.results().size(); j++) {
+            report(out, result.results().get(j));
+            ProfileJson.print(out, result.results().get(j));
+        }
+        if (result.results().size() > 1) {
+            Map<String, Object> ratios = new LinkedHashMap<>();
+            ProfileResult first = result.results().get(0);
+            for (int j = 1; j < result.results().size(); j++) {
+                ProfileResult r = result.results().get(j);
+                out.printf("%s vs %s: %.2fx programs/s (median of %d interleaved pass pairs; medians' ratio %.2fx)%n",
+                        r.backend(), first.backend(), result.speedups().get(j), repeat,
+                        r.programsPerSecond() / first.programsPerSecond());
+                ratios.put(r.backend() + "/" + first.backend(), result.speedups().get(j));
+            }
+            jsonOut.put("ratios", ratios);
+        }
+        ProfileResult main = result.results().get(0);
         Double published = PUBLISHED_REFERENCE.get(task.name());
         if (published != null) {
             out.printf("vs the published Python reference (%.0f programs/s on one core): %.0fx%n", published,
-                    result.programsPerSecond() / published);
-            jsonOut.put("ratio_vs_published_reference", result.programsPerSecond() / published);
+                    main.programsPerSecond() / published);
+            jsonOut.put("ratio_vs_published_reference", main.programsPerSecond() / published);
         }
         if (compareReference) {
             try (Backend oracle = BackendChoice.open("reference", new BackendOptions(1, null, 0), n -> { })) {
                 ProfileResult ref = new Profiler(0, 1).profile(oracle, task, instances, maxCalls, w.programs(), batch, null);
                 out.printf("vs our tree-walking oracle in this run (%,.0f programs/s): %.1fx%n", ref.programsPerSecond(),
-                        result.programsPerSecond() / ref.programsPerSecond());
+                        main.programsPerSecond() / ref.programsPerSecond());
                 jsonOut.put("oracle_programs_per_s", ref.programsPerSecond());
             }
         }
+        if (!sweepRows.isEmpty()) jsonOut.put("sweep", sweepRows);
         if (json) {
             printJson(out, result, jsonOut);
         }
         out.flush();
         return 0;
+    }
+
+    /** Profiles at each sweep value (all backends interleaved), prints a row per backend and keeps the rows for --csv and --json. */
+    private void sweepTable(PrintWriter out, String what, List<Integer> values, List<Map<String, Object>> rows,
+                            java.util.function.IntFunction<Comparison> at) {
+        out.printf("%10s %-8s %14s %14s %14s %16s%n", what, "backend", "programs/s", "episodes/s", "calls/s", "checksum");
+        for (int v : values) {
+            if (v < 1) throw new CliException("--sweep-" + (what.equals("batch") ? "batch" : "instances") + " values must be >= 1");
+            Comparison c = at.apply(v);
+            for (ProfileResult r : c.results()) {
+                out.printf("%10d %-8s %14.0f %14.0f %14.3e %16.8f%n", v, r.backend(), r.programsPerSecond(), r.episodesPerSecond(),
+                        r.callsPerSecond(), r.checksum());
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("sweep", what);
+                row.put("batch", r.batch());
+                row.put("instances", r.instances());
+                row.put("backend", r.backend());
+                row.put("device", r.device());
+                row.put("programs_per_s", r.programsPerSecond());
+                row.put("episodes_per_s", r.episodesPerSecond());
+                row.put("calls_per_s", r.callsPerSecond());
+                row.put("checksum", r.checksum());
+                row.put("median_seconds", r.medianSeconds());
+                rows.add(row);
+            }
+            out.flush();
+        }
+    }
+
+    private void writeCsv(List<Map<String, Object>> rows) throws java.io.IOException {
+        StringBuilder b = new StringBuilder("sweep,batch,instances,backend,device,programs_per_s,episodes_per_s,calls_per_s,checksum,median_seconds\n");
+        for (Map<String, Object> r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (Object v : r.values()) {
+                String s = String.valueOf(v);
+                cells.add(s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
+            }
+            b.append(String.join(",", cells)).append('\n');
+        }
+        try {
+            io.github.llmgs.search.run.AtomicFiles.write(csv, b.toString());
+        } catch (java.io.IOException e) {
+            throw new CliException("--csv " + csv + ": cannot write: " + e.getMessage());
+        }
     }
 
     /**
@@ -163,8 +264,9 @@ final class ProfileCommand implements Callable<Integer> {
                     });
         }
         report(out, result);
+        ProfileJson.print(out, result);
         if (json) {
-            printJson(out, result, new LinkedHashMap<>());
+            printJson(out, new Comparison(List.of(result), List.of(1.0)), new LinkedHashMap<>());
         }
         out.flush();
         return 0;
@@ -177,8 +279,14 @@ final class ProfileCommand implements Callable<Integer> {
                 result.programsPerSecond(), result.episodesPerSecond(), result.callsPerSecond(), result.checksum());
     }
 
-    private static void printJson(PrintWriter out, ProfileResult result, Map<String, Object> extra) throws Exception {
+    /**
+     * The JSON line (README: "profile --json"): the schema, the workload, the machine, the first
+     * backend's figures at the top level (as before), every backend's figures under "backends".
+     */
+    private void printJson(PrintWriter out, Comparison c, Map<String, Object> extra) throws Exception {
+        ProfileResult result = c.results().get(0);
         Map<String, Object> j = new LinkedHashMap<>();
+        j.put("schema", ProfileJson.SCHEMA);
         j.put("programs_per_s", result.programsPerSecond());
         j.put("episodes_per_s", result.episodesPerSecond());
         j.put("calls_per_s", result.callsPerSecond());
@@ -186,10 +294,18 @@ final class ProfileCommand implements Callable<Integer> {
         j.put("backend", result.backend());
         j.put("device", result.device());
         j.put("programs", result.programs());
+        j.put("instances", result.instances());
         j.put("episodes", result.episodes());
         j.put("task", result.task());
         j.put("batch", result.batch());
         j.put("median_seconds", result.medianSeconds());
+        j.put("warmup_passes", warmup);
+        j.put("timed_passes", repeat);
+        j.put("workload", workload.getFileName().toString());
+        j.put("machine", ProfileJson.machine());
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int k = 0; k < c.results().size(); k++) all.add(ProfileJson.backend(c.results().get(k), c.speedups().get(k)));
+        j.put("backends", all);
         j.putAll(extra);
         out.println(new ObjectMapper().writeValueAsString(j));
     }

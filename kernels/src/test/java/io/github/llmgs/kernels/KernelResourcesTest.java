@@ -1,0 +1,48 @@
+package io.github.llmgs.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.llmgs.engine.Tasks;
+import io.github.llmgs.engine.minigrid.MiniGridTasks;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the kernels' Hopper (sm_90) resources honest, GPU-free: every task's build, as clang's
+ * NVPTX back end and ptxas compile it, spills nothing and uses at most {@link #REGISTER_CEILING}
+ * registers per work-item. Needs clang-15 (or later) and ptxas: under CI they must be found;
+ * elsewhere the test skips and says so.
+ */
+class KernelResourcesTest {
+    /** The most any build used when this test was written (Snake, 2026-12-02); 32 would keep all 64 warps of an SM resident. */
+    static final int REGISTER_CEILING = 40;
+
+    @Test
+    void everyTaskOfEveryDomainStaysWithinTheRegisterCeilingWithNoSpills() throws Exception {
+        Optional<KernelResources.Tools> tools = KernelResources.Tools.find();
+        if (tools.isEmpty()) {
+            String reason = "kernel resources: no clang-15 and ptxas (PATH, /usr/lib/llvm-15/bin, /usr/local/cuda/bin)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) fail(reason + ", and CI=true requires them");
+            Assumptions.assumeTrue(false, reason + "; skipped");
+        }
+        List<KernelResources.Build> builds = KernelResources.all(tools.get());
+        assertEquals(Tasks.all().size() + MiniGridTasks.ALL.size(), builds.size());
+        String table = KernelResources.table(builds);
+        for (KernelResources.Build b : builds) {
+            assertEquals(0, b.spillStores() + b.spillLoads(), () -> b.task() + " spills:\n" + table);
+            assertTrue(b.registers() >= 1 && b.registers() <= REGISTER_CEILING,
+                    () -> b.task() + " uses " + b.registers() + " registers, over the ceiling " + REGISTER_CEILING + ":\n" + table);
+        }
+    }
+
+    @Test
+    void warpsPerSmFollowTheRegisterFile() {
+        assertEquals(64, new KernelResources.Build("k", "t", "k", "", 32, 0, 0, 0).warpsPerSm());
+        assertEquals(51, new KernelResources.Build("k", "t", "k", "", 34, 0, 0, 0).warpsPerSm());
+        assertEquals(42, new KernelResources.Build("k", "t", "k", "", 48, 0, 0, 0).warpsPerSm());
+    }
+}
