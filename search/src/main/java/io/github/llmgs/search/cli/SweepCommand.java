@@ -297,7 +297,7 @@ final class SweepCommand implements Callable<Integer> {
                     }
                     summary.add(f.result());
                 }
-                default -> notDone.add(f.dir() + " holds " + f.describe());
+                default -> notDone.add(unfinished(f));
             }
         }
         int done = specs.size() - notDone.size();
@@ -310,6 +310,11 @@ final class SweepCommand implements Callable<Integer> {
         writeSummary(out, summary, done, specs.size(), notDone.size() + " not finished");
         throw new CliException(notDone.size() + " of " + specs.size() + " runs are not finished (" + notDone.get(0)
                 + "); run the sweep again to complete them (with --slurm: submit it again)");
+    }
+
+    /** A run that is not finished, for messages: "DIR: not run yet", "DIR holds an interrupted run (...)". */
+    private static String unfinished(RunFolder f) {
+        return f.state() == RunFolder.State.ABSENT ? f.dir() + ": not run yet" : f.dir() + " holds " + f.describe();
     }
 
     /**
@@ -378,7 +383,7 @@ final class SweepCommand implements Callable<Integer> {
         List<String> notDone = new ArrayList<>();
         for (SearchSpec s : specs) {
             RunFolder f = RunFolder.inspect(RunDirectory.path(s.out(), s.task(), s.method(), s.seed()));
-            if (!f.finished()) notDone.add(f.dir() + " holds " + f.describe());
+            if (!f.finished()) notDone.add(unfinished(f));
         }
         Path md = options.out.resolve("summary.md");
         try {
