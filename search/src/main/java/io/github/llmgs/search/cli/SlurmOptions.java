@@ -47,7 +47,9 @@ final class SlurmOptions {
                     + "--sbatch-arg=--mem=16G (repeatable).")
     List<String> sbatchArgs = new ArrayList<>();
 
-    @Option(names = "--dry-run", description = "With --slurm: print the job scripts and sbatch commands; submit and write nothing.")
+    @Option(names = "--dry-run",
+            description = "With --slurm: print the job scripts and the sbatch commands instead of submitting (no job, "
+                    + "no script written).")
     boolean dryRun;
 
     @Option(names = "--wait",

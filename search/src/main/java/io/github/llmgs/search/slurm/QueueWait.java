@@ -41,7 +41,8 @@ public final class QueueWait {
     static String describe(List<Squeue.Entry> entries) {
         Map<String, Map<String, Integer>> byJob = new LinkedHashMap<>();
         for (Squeue.Entry e : entries) {
-            byJob.computeIfAbsent(e.jobId(), k -> new LinkedHashMap<>()).merge(e.state().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            byJob.computeIfAbsent(e.jobId(), k -> new LinkedHashMap<>())
+                    .merge(e.state().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Map<String, Integer>> job : byJob.entrySet()) {

@@ -176,7 +176,9 @@ public final class SweepStatus {
     /** "2 running (tasks 0,1), 1 pending (Resources)". */
     private static String states(List<Squeue.Entry> entries) {
         Map<String, List<Squeue.Entry>> byState = new LinkedHashMap<>();
-        for (Squeue.Entry e : entries) byState.computeIfAbsent(e.state().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(e);
+        for (Squeue.Entry e : entries) {
+            byState.computeIfAbsent(e.state().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(e);
+        }
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, List<Squeue.Entry>> e : byState.entrySet()) {
             List<String> taskIds = e.getValue().stream().map(Squeue.Entry::arrayTask).filter(t -> t != null).toList();

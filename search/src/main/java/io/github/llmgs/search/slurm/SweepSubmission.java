@@ -169,7 +169,7 @@ public final class SweepSubmission {
         plan.write(slurmDir());
         List<String> extra = options.sbatchArgs();
         String array = sbatch.submit(slurmDir().resolve(ARRAY_SCRIPT), extra, "job array");
-        SweepJobs.append(slurmDir(), new SweepJobs.Job(array, SweepJobs.Job.ARRAY, Instant.now().truncatedTo(ChronoUnit.SECONDS), arrayTasks(), plan.shards()));
+        SweepJobs.append(slurmDir(), new SweepJobs.Job(array, SweepJobs.Job.ARRAY, now(), arrayTasks(), plan.shards()));
         List<String> mergeOptions = new ArrayList<>();
         mergeOptions.add("--dependency=afterany:" + array);
         mergeOptions.addAll(extra);
@@ -180,7 +180,11 @@ public final class SweepSubmission {
             throw new SlurmException("job array " + array + " is submitted, but " + e.getMessage()
                     + "; once the array has ended, write the summary with the same sweep and --summary-only");
         }
-        SweepJobs.append(slurmDir(), new SweepJobs.Job(merge, SweepJobs.Job.MERGE, Instant.now().truncatedTo(ChronoUnit.SECONDS), "-", plan.shards()));
+        SweepJobs.append(slurmDir(), new SweepJobs.Job(merge, SweepJobs.Job.MERGE, now(), "-", plan.shards()));
         return new Submitted(array, merge);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 }
