@@ -329,8 +329,10 @@ final class SweepCommand implements Callable<Integer> {
         if (!slurm.dryRun && !recorded.isEmpty()) {
             // a task still running holds its runs' locks; a second array over them would fail or, on a file
             // system without shared locks, run them twice
-            List<String> queued = new Squeue().entries(recorded.stream().map(SweepJobs.Job::id).toList()).stream()
-                    .map(Squeue.Entry::jobId).distinct().toList();
+            Set<String> inQueue = new java.util.HashSet<>();
+            for (Squeue.Entry e : new Squeue().entries(recorded.stream().map(SweepJobs.Job::id).toList())) inQueue.add(e.jobId());
+            // in the order they were submitted (squeue sorts by its own priorities)
+            List<String> queued = recorded.stream().map(SweepJobs.Job::id).filter(inQueue::contains).distinct().toList();
             if (!queued.isEmpty()) {
                 throw new SlurmException("job" + (queued.size() == 1 ? " " : "s ") + String.join(", ", queued)
                         + " of this sweep " + (queued.size() == 1 ? "is" : "are") + " still queued or running; wait for "
