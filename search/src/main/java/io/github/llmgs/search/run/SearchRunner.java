@@ -196,15 +196,13 @@ public final class SearchRunner {
         if (llmFields != null && !llmFields.isEmpty()) r.put("llm", new LinkedHashMap<>(llmFields));
         Map<String, Object> own = method.resultFields();
         if (!own.isEmpty()) r.put("revision", own);
-        // result.json last: a run killed at any point before it is redone, and one with a
-        // result.json has its whole curve and events
         dir.writeCurve(state);
+        dir.writeResult(r);
         Map<String, Object> end = new LinkedHashMap<>();
         end.put("status", status);
         end.put("best_score", r.get("best_score"));
         end.put("programs_evaluated", state.evaluated());
         dir.event("end", end);
-        dir.writeResult(r);
         return r;
     }
 }
