@@ -6,6 +6,7 @@ import io.github.llmgs.engine.conformance.VectorFormatException;
 import io.github.llmgs.llm.LlmException;
 import io.github.llmgs.search.config.ConfigException;
 import io.github.llmgs.search.run.RunFolderException;
+import io.github.llmgs.search.slurm.SlurmException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -23,7 +24,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         PrintWriter err = cmd.getErr();
         if (ex instanceof CliException || ex instanceof ConfigException || ex instanceof VectorFormatException
                 || ex instanceof ParseException || ex instanceof BackendException || ex instanceof LlmException
-                || ex instanceof RunFolderException) {
+                || ex instanceof RunFolderException || ex instanceof SlurmException) {
             err.println("llmgs: error: " + firstLine(ex.getMessage()));
             err.flush();
             return USER_ERROR;

@@ -51,7 +51,7 @@ public final class RunDirectory implements AutoCloseable {
         RunLock lock = null;
         try {
             Files.createDirectories(dir);
-            lock = RunLock.tryTake(dir);
+            lock = RunLock.take(dir);
             if (lock == null) {
                 throw new RunFolderException(new RunFolder(dir, RunFolder.State.IN_USE, null, RunLock.owner(dir))
                         .blocker().orElseThrow());

@@ -29,6 +29,28 @@ final class RunLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** How often, 20 ms apart, {@link #take} tries again when the lock is held. */
+    private static final int RETRIES = 10;
+
+    /**
+     * {@link #tryTake}, tried again for a moment when the lock is held: {@link #owner}, called by
+     * another process looking at the folder (a sweep's status, a sweep planning its runs), holds
+     * the lock for an instant to see whether anyone else does, and that must not make a run that
+     * claims the folder in the same instant fail. Returns null when someone holds it throughout.
+     */
+    static RunLock take(Path dir) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            RunLock lock = tryTake(dir);
+            if (lock != null || attempt == RETRIES) return lock;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
     /** Takes the lock, or returns null when someone else holds it. */
     static RunLock tryTake(Path dir) throws IOException {
         FileChannel ch = FileChannel.open(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
