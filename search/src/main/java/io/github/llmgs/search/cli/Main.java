@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Batched engine for LLM-guided search of Karel and MiniGrid program policies (LLM-GS).",
         subcommands = {SearchCommand.class, SweepCommand.class, EvalCommand.class, ConformanceCommand.class,
                 TasksCommand.class, ShowCommand.class, TraceCommand.class, ProfileCommand.class, ProfileSweepCommand.class,
-                PlotCommand.class, UiCommand.class, ServeCommand.class,
+                PlotCommand.class, UiCommand.class, ServeCommand.class, KernelResourcesCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failed checks or an internal error, 2 bad input."})
 public final class Main implements Callable<Integer> {
