@@ -68,6 +68,10 @@ public final class Limits {
     // Every measure below walks a statement list (a right-nested Concatenate chain as long as the
     // list) in a loop and recurses only into bodies, so a long list costs no stack.
 
+    // They switch on the node's type rather than iterate children(), which builds a list per call:
+    // a step checks the limits of every neighbour it draws. LimitsTest holds them to the generic
+    // walks over children().
+
     /** Own height contribution plus the tallest child: only control-flow nodes and Program count. */
     public static int height(Node node) {
         int tallest = 0;
@@ -75,11 +79,22 @@ public final class Limits {
             tallest = Math.max(tallest, height(c.first()));
             node = c.rest();
         }
-        int own = 0;
-        for (Node child : node.children()) {
-            own = Math.max(own, height(child));
+        // conditions, actions and counts have no height
+        int own;
+        if (node instanceof Node.Program p) {
+            own = 1 + height(p.body());
+        } else if (node instanceof Node.While w) {
+            own = 1 + height(w.body());
+        } else if (node instanceof Node.If i) {
+            own = 1 + height(i.body());
+        } else if (node instanceof Node.Ite t) {
+            own = 1 + Math.max(height(t.then()), height(t.otherwise()));
+        } else if (node instanceof Node.Repeat r) {
+            own = 1 + height(r.body());
+        } else {
+            own = node.heightContribution();
         }
-        return Math.max(tallest, node.heightContribution() + own);
+        return Math.max(tallest, own);
     }
 
     /**
@@ -94,10 +109,21 @@ public final class Limits {
             longest = Math.max(longest, longestChain(c.first()));
             node = c.rest();
         }
-        for (Node child : node.children()) {
-            longest = Math.max(longest, longestChain(child));
+        int inside;
+        if (node instanceof Node.Program p) {
+            inside = longestChain(p.body());
+        } else if (node instanceof Node.While w) {
+            inside = longestChain(w.body());
+        } else if (node instanceof Node.If i) {
+            inside = longestChain(i.body());
+        } else if (node instanceof Node.Ite t) {
+            inside = Math.max(longestChain(t.then()), longestChain(t.otherwise()));
+        } else if (node instanceof Node.Repeat r) {
+            inside = longestChain(r.body());
+        } else {
+            inside = 0; // no statement below an action, a condition or a count
         }
-        return Math.max(longest, run);
+        return Math.max(Math.max(longest, inside), run);
     }
 
     /**
@@ -117,26 +143,16 @@ public final class Limits {
             total += tokens(c.first());
             node = c.rest();
         }
-        int own;
-        if (node instanceof Node.Program) {
-            own = 4; // DEF run m( m)
-        } else if (node instanceof Node.While || node instanceof Node.If) {
-            own = 5; // WHILE c( c) w( w)
-        } else if (node instanceof Node.Ite) {
-            own = 8; // IFELSE c( c) i( i) ELSE e( e)
-        } else if (node instanceof Node.Repeat) {
-            own = 3; // REPEAT r( r), the R=n being its ConstInt child
-        } else if (node instanceof Node.Not) {
-            own = 3; // not c( c)
-        } else if (node instanceof Node.Feature f && f.argument() != null) {
-            own = 4; // front_object_type h( ball h)
-        } else {
-            own = 1; // Act, Feature, ConstInt
+        if (node instanceof Node.Program p) return total + 4 + tokens(p.body()); // DEF run m( m)
+        if (node instanceof Node.While w) return total + 5 + tokens(w.cond()) + tokens(w.body()); // WHILE c( c) w( w)
+        if (node instanceof Node.If i) return total + 5 + tokens(i.cond()) + tokens(i.body());
+        if (node instanceof Node.Ite t) {
+            return total + 8 + tokens(t.cond()) + tokens(t.then()) + tokens(t.otherwise()); // IFELSE c( c) i( i) ELSE e( e)
         }
-        for (Node child : node.children()) {
-            own += tokens(child);
-        }
-        return total + own;
+        if (node instanceof Node.Repeat r) return total + 3 + tokens(r.times()) + tokens(r.body()); // REPEAT r( r), R=n its ConstInt
+        if (node instanceof Node.Not n) return total + 3 + tokens(n.feature()); // not c( c)
+        if (node instanceof Node.Feature f && f.argument() != null) return total + 4; // front_object_type h( ball h)
+        return total + 1; // Act, Feature, ConstInt
     }
 
     /** All nodes including the root; a feature with its argument is one node. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.llmgs.dsl.karel.Action;
 import io.github.llmgs.dsl.karel.Perception;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LimitsTest {
@@ -93,6 +95,54 @@ class LimitsTest {
             }
             assertTrue(within > 1_000 && within < 19_000, "both outcomes drawn: " + within);
             assertTrue(chainOnly > 100, "lists too long within the other limits: " + chainOnly);
+        }
+    }
+
+    /** The measures as plain walks over children(), which the fast ones must equal. */
+    private static int genericHeight(Node node) {
+        int own = 0;
+        for (Node child : node.children()) own = Math.max(own, genericHeight(child));
+        return node instanceof Node.Concatenate ? own : node.heightContribution() + own;
+    }
+
+    private static int genericChain(Node node, int run) {
+        int here = node instanceof Node.Concatenate ? run + 1 : 0;
+        int longest = here;
+        List<Node> children = node.children();
+        for (int i = 0; i < children.size(); i++) {
+            boolean rest = node instanceof Node.Concatenate && i == 1;
+            longest = Math.max(longest, genericChain(children.get(i), rest ? here : 0));
+        }
+        return longest;
+    }
+
+    private static int genericTokens(Node node) {
+        int own = node instanceof Node.Program ? 4 : node instanceof Node.While || node instanceof Node.If ? 5
+                : node instanceof Node.Ite ? 8 : node instanceof Node.Repeat || node instanceof Node.Not ? 3
+                : node instanceof Node.Concatenate ? 0 : node instanceof Node.Feature f && f.argument() != null ? 4 : 1;
+        for (Node child : node.children()) own += genericTokens(child);
+        return own;
+    }
+
+    @Test
+    void theMeasuresEqualPlainWalksOverEveryNode() {
+        for (Vocabulary vocabulary : List.of(Domains.KAREL, Domains.MINIGRID)) {
+            Grammar grammar = new Grammar(vocabulary);
+            Mutator mutator = new Mutator(grammar);
+            SplittableRandom rng = new SplittableRandom(17);
+            Node.Program p = grammar.randomProgram(rng);
+            for (int n = 0; n < 20_000; n++) {
+                p = n % 7 == 0 ? grammar.randomProgram(rng) : mutator.mutate(p, rng);
+                String what = Printer.print(p);
+                assertEquals(genericHeight(p), Limits.height(p), what);
+                assertEquals(genericChain(p, 0), Limits.longestChain(p), what);
+                assertEquals(genericTokens(p), Limits.tokens(p), what);
+                for (Node child : p.body().children()) {
+                    assertEquals(genericHeight(child), Limits.height(child), what);
+                    assertEquals(genericChain(child, 0), Limits.longestChain(child), what);
+                    assertEquals(genericTokens(child), Limits.tokens(child), what);
+                }
+            }
         }
     }
 }
