@@ -1,32 +1,27 @@
 package io.github.llmgs.search.cli;
 
-import io.github.llmgs.dsl.Domains;
 import io.github.llmgs.dsl.Vocabulary;
 import io.github.llmgs.engine.Task;
-import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.minigrid.MiniGridTask;
-import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import io.github.llmgs.search.config.ConfigException;
+import io.github.llmgs.search.config.NamedTask;
 import io.github.llmgs.search.config.RunSettings;
 import java.nio.file.Path;
 
 /**
- * A task of either domain with the vocabulary its programs are written in: the one place a task
- * name picks its domain (every command uses it; exactly one of {@code karel} and {@code miniGrid}
- * is set).
+ * A task of either domain ({@link NamedTask}) as the commands use it: an unknown name or run
+ * settings of the other domain are one-line errors.
  */
 record DomainTask(Vocabulary vocabulary, Task karel, MiniGridTask miniGrid) {
     /** A task by name in either domain, case-insensitive as Karel's lookup is; an unknown name lists both domains' tasks. */
     static DomainTask of(String name) {
-        var miniGridTask = MiniGridTasks.find(name);
-        if (miniGridTask.isPresent()) return new DomainTask(Domains.MINIGRID, null, miniGridTask.get());
+        NamedTask task;
         try {
-            return new DomainTask(Domains.KAREL, Tasks.byName(name), null);
+            task = NamedTask.of(name);
         } catch (IllegalArgumentException e) {
-            // "unknown task 'Foo'; known tasks: StairClimber, ..." plus the MiniGrid names
-            throw new CliException(e.getMessage() + ", "
-                    + String.join(", ", MiniGridTasks.ALL.stream().map(MiniGridTask::name).toList()));
+            throw new CliException(e.getMessage());
         }
+        return new DomainTask(task.vocabulary(), task.karel(), task.miniGrid());
     }
 
     boolean isMiniGrid() {

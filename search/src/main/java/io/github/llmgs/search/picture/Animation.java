@@ -8,14 +8,11 @@ import io.github.llmgs.dsl.Vocabulary;
 import io.github.llmgs.dsl.bytecode.Capacity;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
-import io.github.llmgs.engine.Tasks;
-import io.github.llmgs.engine.minigrid.MiniGridTask;
-import io.github.llmgs.engine.minigrid.MiniGridTasks;
+import io.github.llmgs.search.config.NamedTask;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.Seeds;
 import io.github.llmgs.search.picture.karel.KarelFrames;
 import io.github.llmgs.search.picture.minigrid.MiniGridFrames;
-import java.util.Optional;
 
 /**
  * An episode of either domain as an animated GIF or a PNG filmstrip, from a task name, a program
@@ -65,13 +62,10 @@ public final class Animation {
             throw new IllegalArgumentException("seed " + seed + " is out of range (seeds are 0.." + Seeds.MAX_SEED + ")");
         }
         if (maxFrames < 1) throw new IllegalArgumentException("max frames " + maxFrames + ": at least 1 (the start world)");
-        Optional<MiniGridTask> miniGrid = MiniGridTasks.find(taskName);
-        if (miniGrid.isPresent()) {
-            Node.Program program = parse(source, Domains.MINIGRID);
-            return MiniGridFrames.film(miniGrid.get(), program, seed, maxCalls(Domains.MINIGRID), maxFrames);
-        }
-        Task task = karelTask(taskName);
-        Node.Program program = parse(source, Domains.KAREL);
+        NamedTask named = NamedTask.of(taskName == null ? "" : taskName.strip());
+        Node.Program program = parse(source, named.vocabulary());
+        if (named.isMiniGrid()) return MiniGridFrames.film(named.miniGrid(), program, seed, maxCalls(Domains.MINIGRID), maxFrames);
+        Task task = named.karel();
         TaskInstance instance;
         try {
             instance = task.generate((int) seed); // the seed's 32-bit pattern, as eval hands it over
@@ -79,16 +73,6 @@ public final class Animation {
             throw new IllegalArgumentException("seed " + seed + ": " + e.getMessage());
         }
         return KarelFrames.film(task, program, instance, seed, maxCalls(Domains.KAREL), maxFrames);
-    }
-
-    private static Task karelTask(String name) {
-        try {
-            return Tasks.byName(name == null ? "" : name.strip());
-        } catch (IllegalArgumentException e) {
-            // Karel's message lists its tasks; the MiniGrid ones are known too
-            throw new IllegalArgumentException(e.getMessage() + ", "
-                    + String.join(", ", MiniGridTasks.ALL.stream().map(MiniGridTask::name).toList()));
-        }
     }
 
     private static Node.Program parse(String source, Vocabulary vocabulary) {

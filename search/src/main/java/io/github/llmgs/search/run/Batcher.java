@@ -154,16 +154,15 @@ public final class Batcher implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            Member member = this;
             return new BatchScorer.Evaluator() {
                 @Override
                 public double[] means(List<Node.Program> programs) {
-                    return submit(member, lane, programs, null).means();
+                    return submit(Member.this, lane, programs, null).means();
                 }
 
                 @Override
                 public BatchScorer.Scored means(List<Node.Program> programs, double[] thresholds) {
-                    return submit(member, lane, programs, thresholds);
+                    return submit(Member.this, lane, programs, thresholds);
                 }
             };
         }

@@ -1,14 +1,12 @@
 package io.github.llmgs.search.serve;
 
 import io.github.llmgs.dsl.Node;
-import io.github.llmgs.dsl.ParseException;
-import io.github.llmgs.dsl.Parser;
-import io.github.llmgs.dsl.bytecode.Capacity;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.minigrid.MiniGridTask;
 import io.github.llmgs.engine.minigrid.MiniGridTasks;
 import io.github.llmgs.search.config.RunSettings;
+import io.github.llmgs.search.config.NamedTask;
 import io.github.llmgs.search.config.Seeds;
 import io.github.llmgs.search.picture.Animation;
 import io.github.llmgs.search.picture.Film;
@@ -133,16 +131,10 @@ final class ApiRoutes {
      */
     ApiReply trace(byte[] body) {
         TraceRequest request = TraceRequest.parse(body, limits);
-        Engine.Target target = Engine.target(request.task());
-        Node.Program program;
-        try {
-            program = Parser.parse(request.program(), target.vocabulary());
-        } catch (ParseException e) {
-            throw new ApiError(422, "program", Body.firstLine(e.getMessage()));
-        }
-        Capacity.problem(program).ifPresent(problem -> {
-            throw new ApiError(422, "program", problem);
-        });
+        NamedTask target = Engine.target(request.task());
+        Engine.Parsed parsed = Engine.parse(request.program(), target.vocabulary());
+        if (parsed.error() != null) throw new ApiError(422, "program", parsed.error());
+        Node.Program program = parsed.program();
         int maxCalls = engine.settings(target.domain()).maxCalls();
         int frames = Math.max(request.maxSteps(), request.gif() ? request.maxFrames() - 1 : 0) + 1;
         long seed = request.seed();

@@ -9,14 +9,13 @@ import io.github.llmgs.dsl.bytecode.Capacity;
 import io.github.llmgs.engine.Episode;
 import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
-import io.github.llmgs.engine.Tasks;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
 import io.github.llmgs.engine.minigrid.EpisodeResult;
 import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.engine.minigrid.MiniGridTask;
-import io.github.llmgs.engine.minigrid.MiniGridTasks;
+import io.github.llmgs.search.config.NamedTask;
 import io.github.llmgs.search.config.RunSettings;
 import io.github.llmgs.search.config.Seeds;
 import io.github.llmgs.search.method.BatchScorer;
@@ -72,29 +71,28 @@ final class Engine implements AutoCloseable {
     /** The answer to one request, program by program in the request's order. */
     record Answer(String task, String domain, long[] seeds, int maxCalls, List<Slot> slots) {}
 
-    /** A task of either domain, looked up by name. */
-    record Target(String name, Task karel, MiniGridTask miniGrid) {
-        Vocabulary vocabulary() {
-            return miniGrid != null ? Domains.MINIGRID : Domains.KAREL;
-        }
-
-        String domain() {
-            return vocabulary().domain();
+    /** The task of this name in either domain, or a 422 that lists them all. */
+    static NamedTask target(String name) {
+        try {
+            return NamedTask.of(name);
+        } catch (IllegalArgumentException e) {
+            // the whole list of names, unclipped: it is bounded and it is the help the client needs
+            throw new ApiError(422, "task", e.getMessage());
         }
     }
 
-    /** The task of this name in either domain, or a 422 that lists them all. */
-    static Target target(String name) {
-        Optional<MiniGridTask> mg = MiniGridTasks.find(name);
-        if (mg.isPresent()) return new Target(mg.get().name(), null, mg.get());
+    /** A program the engine can run, or why not in one line (line:col for a parse error). */
+    record Parsed(Node.Program program, String error) {}
+
+    static Parsed parse(String text, Vocabulary vocabulary) {
+        Node.Program p;
         try {
-            Task task = Tasks.byName(name);
-            return new Target(task.name(), task, null);
-        } catch (IllegalArgumentException e) {
-            // the whole list of names, unclipped: it is bounded and it is the help the client needs
-            throw new ApiError(422, "task", e.getMessage().strip().lines().findFirst().orElse("unknown task") + ", "
-                    + String.join(", ", MiniGridTasks.ALL.stream().map(MiniGridTask::name).toList()));
+            p = Parser.parse(text, vocabulary);
+        } catch (ParseException e) {
+            return new Parsed(null, Body.firstLine(e.getMessage()));
         }
+        Optional<String> problem = Capacity.problem(p);
+        return problem.isPresent() ? new Parsed(null, problem.get()) : new Parsed(p, null);
     }
 
     /** A Karel instance, or a 422 naming the seed (a task may refuse some). */
@@ -107,9 +105,9 @@ final class Engine implements AutoCloseable {
     }
 
     Answer evaluate(EvaluateRequest request) {
-        Target target = target(request.task());
+        NamedTask target = target(request.task());
         Task task = target.karel();
-        Optional<MiniGridTask> mg = Optional.ofNullable(target.miniGrid());
+        MiniGridTask mg = target.miniGrid();
         Vocabulary vocabulary = target.vocabulary();
         RunSettings run = settings.get(vocabulary.domain());
         long[] seeds = request.seeds() != null ? request.seeds() : run.seeds();
@@ -120,19 +118,14 @@ final class Engine implements AutoCloseable {
         List<Node.Program> programs = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
         for (String text : request.programs()) {
-            try {
-                Node.Program p = Parser.parse(text, vocabulary);
-                Optional<String> problem = Capacity.problem(p);
-                if (problem.isPresent()) {
-                    slots.add(new Slot(null, null, problem.get()));
-                    continue;
-                }
-                where.add(slots.size());
-                slots.add(null);
-                programs.add(p);
-            } catch (ParseException e) {
-                slots.add(new Slot(null, null, Body.firstLine(e.getMessage())));
+            Parsed p = parse(text, vocabulary);
+            if (p.error() != null) {
+                slots.add(new Slot(null, null, p.error()));
+                continue;
             }
+            where.add(slots.size());
+            slots.add(null);
+            programs.add(p.program());
         }
         if (programs.isEmpty()) return new Answer(taskName, vocabulary.domain(), seeds, maxCalls, slots);
 
@@ -141,8 +134,8 @@ final class Engine implements AutoCloseable {
             instances = new ArrayList<>(seeds.length);
             for (long s : seeds) instances.add(instance(task, s, "seeds"));
         }
-        List<Slot> scored = request.perEpisode() ? episodes(task, mg.orElse(null), instances, seeds, maxCalls, programs)
-                : means(taskName, task, mg.orElse(null), instances, seeds, maxCalls, programs);
+        List<Slot> scored = request.perEpisode() ? episodes(task, mg, instances, seeds, maxCalls, programs)
+                : means(taskName, task, mg, instances, seeds, maxCalls, programs);
         for (int i = 0; i < where.size(); i++) slots.set(where.get(i), scored.get(i));
         return new Answer(taskName, vocabulary.domain(), seeds, maxCalls, slots);
     }
@@ -168,9 +161,7 @@ final class Engine implements AutoCloseable {
             List<Node.Program> programs) {
         List<Slot> out = new ArrayList<>(programs.size());
         if (mg != null) {
-            EpisodeResult[][] r;
-            double[] means;
-            r = locked(() -> miniGrid.evaluate(mg, programs, seeds, maxCalls));
+            EpisodeResult[][] r = locked(() -> miniGrid.evaluate(mg, programs, seeds, maxCalls));
             double[] returns = new double[seeds.length];
             for (int p = 0; p < programs.size(); p++) {
                 List<Map<String, Object>> eps = new ArrayList<>(seeds.length);
@@ -185,8 +176,7 @@ final class Engine implements AutoCloseable {
             }
             return out;
         }
-        BatchResult r;
-        r = locked(() -> karel.evaluate(new BatchRequest(task, instances, programs, true, maxCalls)));
+        BatchResult r = locked(() -> karel.evaluate(new BatchRequest(task, instances, programs, true, maxCalls)));
         for (int p = 0; p < programs.size(); p++) {
             List<Map<String, Object>> eps = new ArrayList<>(seeds.length);
             for (int i = 0; i < seeds.length; i++) {
