@@ -7,9 +7,6 @@ import io.github.llmgs.search.serve.ApiServer;
 import io.github.llmgs.search.serve.ServeLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -73,19 +70,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (port < 0 || port > 65535) throw new CliException("--port " + port + ": a port is 0..65535");
+        Listening.checkPort(port);
         ServeLimits limits;
         try {
             limits = new ServeLimits(maxBody, maxPrograms, maxTokens, maxSeeds, maxInFlight, requestSeconds);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        boolean loopback;
-        try {
-            loopback = InetAddress.getByName(bind).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            throw new CliException("--bind " + bind + ": unknown host");
-        }
+        boolean loopback = Listening.loopback("--bind", bind);
         String token = null;
         if (tokenEnv != null) {
             token = environment.apply(tokenEnv);
@@ -107,30 +99,14 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 server = ApiServer.start(karel, miniGrid, limits, version(), bind, port, token);
             } catch (IOException e) {
-                String why = e instanceof BindException || e.getCause() instanceof BindException ? "address already in use or not local"
-                        : e.getMessage();
-                throw new CliException("--bind " + bind + " --port " + port + ": cannot listen: " + why
-                        + (port != 0 ? "; choose another --port, or --port 0 for any free one" : ""));
+                throw Listening.cannotListen("--bind", bind, port, e);
             }
             out.println("llmgs serve: backend " + karel.name() + " (" + karel.device() + "), minigrid " + miniGrid.name()
                     + " (" + miniGrid.device() + ")");
             out.println("llmgs serve: listening at " + server.uri() + "v1/ " + (token != null ? "(bearer token required)" : "(loopback only)")
                     + " (Ctrl-C to stop)");
             out.flush();
-            Thread hook = new Thread(server::close, "llmgs-serve-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                server.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // stopped by whoever started it in-process (the tests)
-            } finally {
-                server.close();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException ignored) {
-                    // already shutting down
-                }
-            }
+            Listening.untilStopped(server::join, server::close, "llmgs-serve-stop");
         }
         return 0;
     }

@@ -4,9 +4,6 @@ import io.github.llmgs.search.ui.ServedDir;
 import io.github.llmgs.search.ui.UiServer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,25 +34,17 @@ final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (port < 0 || port > 65535) throw new CliException("--port " + port + ": a port is 0..65535");
+        Listening.checkPort(port);
         if (!Files.isDirectory(out)) {
             throw new CliException("--out " + out + ": " + (Files.exists(out) ? "not a directory" : "no such directory")
                     + "; run a search or sweep into it first, or choose another --out");
         }
-        boolean loopback;
-        try {
-            loopback = InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            throw new CliException("--host " + host + ": unknown host");
-        }
+        boolean loopback = Listening.loopback("--host", host);
         UiServer server;
         try {
             server = UiServer.start(new ServedDir(out), host, port);
         } catch (IOException e) {
-            String why = e instanceof BindException || e.getCause() instanceof BindException ? "address already in use or not local"
-                    : e.getMessage();
-            throw new CliException("--host " + host + " --port " + port + ": cannot listen: " + why
-                    + (port != 0 ? "; choose another --port, or --port 0 for any free one" : ""));
+            throw Listening.cannotListen("--host", host, port, e);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (!loopback) {
@@ -63,14 +52,7 @@ final class UiCommand implements Callable<Integer> {
         }
         w.println("llmgs ui: serving " + out.toAbsolutePath().normalize() + " at " + server.uri() + " (Ctrl-C to stop)");
         w.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "llmgs-ui-stop"));
-        try {
-            server.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopped by whoever started it in-process (the tests)
-        } finally {
-            server.close();
-        }
+        Listening.untilStopped(server::join, server::close, "llmgs-ui-stop");
         return 0;
     }
 }
