@@ -13,6 +13,16 @@ public final class BatchResult {
      * infinity, so that it compares as what it is, below the threshold and any score.
      */
     public static final double NOT_ABOVE = Double.NEGATIVE_INFINITY;
+    /**
+     * The "mean" of a program skipped because an earlier program of its group was above its
+     * threshold ({@link BatchRequest#groups}): not known, and never to be read as a score.
+     */
+    public static final double SKIPPED = Double.NaN;
+
+    /** Whether a mean is {@link #SKIPPED} (NaN never equals itself, so {@code ==} cannot tell). */
+    public static boolean skipped(double mean) {
+        return Double.isNaN(mean);
+    }
 
     private final int programs;
     private final int instances;
@@ -48,16 +58,20 @@ public final class BatchResult {
      */
     public static BatchResult fromEpisodes(BatchRequest req, double[] returns, int[] steps, int[] calls, boolean[] crashed,
                                            ExitStatus[] exits) {
-        return fromEpisodes(req, returns, steps, calls, crashed, exits, null, null);
+        return fromEpisodes(req, returns, steps, calls, crashed, exits, null, null, null);
     }
 
-    /** As above, where {@code stopped[k]} marks a program stopped against its threshold after {@code episodesRun[k]} episodes. */
+    /**
+     * As above, where {@code stopped[k]} marks a program stopped against its threshold and
+     * {@code skipped[k]} one skipped in its group, after {@code episodesRun[k]} episodes.
+     */
     public static BatchResult fromEpisodes(BatchRequest req, double[] returns, int[] steps, int[] calls, boolean[] crashed,
-                                           ExitStatus[] exits, boolean[] stopped, int[] episodesRun) {
+                                           ExitStatus[] exits, boolean[] stopped, boolean[] skipped, int[] episodesRun) {
         int p = req.programs().size(), n = req.instances().size();
         double[] means = new double[p];
         for (int k = 0; k < p; k++) {
-            means[k] = stopped != null && stopped[k] ? NOT_ABOVE : mean(returns, k * n, n);
+            means[k] = skipped != null && skipped[k] ? SKIPPED
+                    : stopped != null && stopped[k] ? NOT_ABOVE : mean(returns, k * n, n);
         }
         BatchResult r = req.perEpisode() ? new BatchResult(p, n, means, returns, steps, calls, crashed, exits)
                 : new BatchResult(p, n, means, null, null, null, null, null);

@@ -8,13 +8,18 @@ import io.github.llmgs.engine.Task;
 import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.World;
 import io.github.llmgs.engine.vm.BytecodeVm;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The pure-Java backend: programs compiled to bytecode and run by {@link BytecodeVm} on a fixed
  * pool of threads. Threads take whole programs (all instances of one program) from a shared
  * counter; every episode writes its own slot, so results do not depend on the thread count. A
  * program with a threshold runs its instances in order and stops once the task's
- * {@link Task#maxReturn} on every instance left cannot lift its mean above the threshold.
+ * {@link Task#maxReturn} on every instance left cannot lift its mean above the threshold. Since
+ * threads take programs in index order, a group ({@link BatchRequest#groups}) is cut where its
+ * first program above its threshold is found: later programs of the group are skipped, or
+ * stopped at their next episode, so a climbing step costs about what the sequential climb
+ * computes however many of its neighbours the call carries.
  */
 public final class CpuBackend implements Backend {
     /**
@@ -58,10 +63,19 @@ public final class CpuBackend implements Backend {
         ExitStatus[] exits = new ExitStatus[p * n];
         boolean[] stopped = req.thresholds() == null ? null : new boolean[p];
         int[] ran = stopped == null ? null : new int[p];
+        // per group, the lowest index found above its threshold: programs after it are not needed
+        AtomicIntegerArray firstAbove = new AtomicIntegerArray(req.groupCount());
+        for (int g = 0; g < firstAbove.length(); g++) firstAbove.set(g, Integer.MAX_VALUE);
+        boolean[] skipped = firstAbove.length() == 0 ? null : new boolean[p];
         double best = req.task().maxReturn();
         pool.forEachProgram(p, () -> {
             Worker w = workers.get(req.task(), req.maxCalls(), () -> new Worker(req.task(), req.maxCalls()));
             return k -> {
+                int group = req.group(k);
+                if (group >= 0 && firstAbove.get(group) < k) {
+                    skipped[k] = true; // ran[k] stays 0
+                    return;
+                }
                 Bytecode bc = Compiler.compile(req.programs().get(k));
                 // the mean passes the threshold only if the sum passes this
                 double needed = req.threshold(k) * n - STOP_MARGIN;
@@ -69,6 +83,10 @@ public final class CpuBackend implements Backend {
                 double sum = 0;
                 int i = 0;
                 for (; i < n; i++) {
+                    if (group >= 0 && firstAbove.get(group) < k) {
+                        skipped[k] = true;
+                        break;
+                    }
                     ExitStatus exit = w.run(bc.code(), req.instances().get(i));
                     if (exit == ExitStatus.BAD_OPCODE) {
                         throw new IllegalStateException("the VM rejected the verified bytecode of program " + k
@@ -89,9 +107,12 @@ public final class CpuBackend implements Backend {
                     }
                 }
                 if (ran != null) ran[k] = i;
+                if (group >= 0 && !skipped[k] && !stopped[k] && BatchResult.mean(returns, k * n, n) > req.threshold(k)) {
+                    firstAbove.accumulateAndGet(group, k, Math::min);
+                }
             };
         });
-        return BatchResult.fromEpisodes(req, returns, steps, calls, crashed, exits, stopped, ran);
+        return BatchResult.fromEpisodes(req, returns, steps, calls, crashed, exits, stopped, skipped, ran);
     }
 
     /** One thread's reusable world, reward function and VM. */

@@ -83,6 +83,69 @@ class ThresholdTest {
         }
     }
 
+    /**
+     * Groups of ten (a climbing step each) with the threshold of a middling score: every program
+     * up to its group's first one above the threshold is answered as without groups, the first
+     * above keeps its exact score, and a skipped program comes only after it.
+     */
+    @Test
+    void aGroupIsAnsweredUpToItsFirstProgramAboveItsThreshold() {
+        for (int threads : new int[] {1, 2, 3}) {
+            try (CpuBackend backend = new CpuBackend(threads)) {
+                for (Task task : List.of(Tasks.byName("DoorKey"), Tasks.byName("Harvester"), Tasks.byName("StairClimber"))) {
+                    List<TaskInstance> instances = instances(task);
+                    List<Node.Program> programs = programs(200, task.name().hashCode() + threads);
+                    BatchResult exact = backend.evaluate(new BatchRequest(task, instances, programs, false, TreeWalker.DEFAULT_MAX_CALLS));
+                    double[] sorted = exact.means();
+                    java.util.Arrays.sort(sorted);
+                    double threshold = sorted[sorted.length * 3 / 4]; // a quarter of programs pass, at most
+                    double[] thresholds = new double[programs.size()];
+                    java.util.Arrays.fill(thresholds, threshold);
+                    int[] groups = new int[programs.size()];
+                    for (int k = 0; k < groups.length; k++) groups[k] = k % 50 == 49 ? -1 : k / 10;
+                    BatchResult cut = backend.evaluate(new BatchRequest(task, instances, programs, false,
+                            TreeWalker.DEFAULT_MAX_CALLS, thresholds, groups));
+                    int skipped = 0;
+                    for (int g = 0; g * 10 < programs.size(); g++) {
+                        int first = Integer.MAX_VALUE;
+                        for (int k = g * 10; k < g * 10 + 10; k++) {
+                            if (groups[k] == g && exact.mean(k) > threshold) first = Math.min(first, k);
+                        }
+                        for (int k = g * 10; k < g * 10 + 10; k++) {
+                            String what = task.name() + " " + threads + " threads, group " + g + " (first above at " + first + "), program " + k
+                                    + ": " + Printer.print(programs.get(k));
+                            double m = cut.mean(k);
+                            if (groups[k] < 0 || k <= first) {
+                                assertTrue(!BatchResult.skipped(m), what + " was skipped");
+                            }
+                            if (BatchResult.skipped(m)) {
+                                skipped++;
+                            } else if (m == BatchResult.NOT_ABOVE) {
+                                assertTrue(exact.mean(k) <= threshold, what);
+                            } else {
+                                assertEquals(exact.mean(k), m, 0.0, what);
+                            }
+                        }
+                    }
+                    assertTrue(skipped > 0, task.name() + ": nothing skipped");
+                }
+            }
+        }
+    }
+
+    @Test
+    void groupsNeedThresholdsAndOnePerProgram() {
+        Task task = Tasks.byName("DoorKey");
+        List<TaskInstance> instances = instances(task);
+        List<Node.Program> programs = programs(2, 1);
+        assertThrows(IllegalArgumentException.class,
+                () -> new BatchRequest(task, instances, programs, false, 100, null, new int[2]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new BatchRequest(task, instances, programs, false, 100, new double[2], new int[1]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new BatchRequest(task, instances, programs, false, 100, new double[2], new int[] {0, -2}));
+    }
+
     @Test
     void thresholdsAreOnePerProgramAndNotForPerEpisodeResults() {
         Task task = Tasks.byName("DoorKey");

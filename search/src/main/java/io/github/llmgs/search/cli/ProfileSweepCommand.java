@@ -105,11 +105,11 @@ final class ProfileSweepCommand implements Callable<Integer> {
                 if (stop.stopped()) throw new CliException("interrupted");
                 measured.add(m);
                 out.printf("%-22s %8.1f s  %,10.0f programs/s  %,7d engine calls  %,8.0f programs (%,.0f pairs) per call, "
-                                + "median %,.0f  busy %3.0f%%  results %s%n",
+                                + "median %,.0f, %,.0f scored  busy %3.0f%%  results %s%n",
                         concurrency == 1 ? "one run at a time" : Math.min(concurrency, specs.size()) + " runs at once",
                         m.wallSeconds(),
                         m.programsPerSecond(), m.engine().calls(), m.engine().meanPrograms(), m.engine().meanPairs(),
-                        m.engine().medianPrograms(), 100 * m.engine().busyFraction(), m.digest());
+                        m.engine().medianPrograms(), m.engine().meanScored(), 100 * m.engine().busyFraction(), m.digest());
                 out.flush();
             }
         } finally {

@@ -31,10 +31,12 @@ public final class BatchScorer implements Scorer {
 
         /**
          * As {@link #means(List)}, where only a mean above a program's threshold (NaN: none) matters:
-         * one that cannot pass may come back as {@link BatchResult#NOT_ABOVE}. By default every
-         * program is scored in full.
+         * one that cannot pass may come back as {@link BatchResult#NOT_ABOVE}; and where, in each
+         * group ({@code groups}, null or -1: none), only the programs up to the first above its
+         * threshold matter: later ones may come back as {@link BatchResult#SKIPPED}. By default
+         * every program is scored in full.
          */
-        default Scored means(List<Node.Program> programs, double[] thresholds) {
+        default Scored means(List<Node.Program> programs, double[] thresholds, int[] groups) {
             return new Scored(means(programs), null);
         }
     }
@@ -113,8 +115,8 @@ public final class BatchScorer implements Scorer {
             }
 
             @Override
-            public Scored means(List<Node.Program> programs, double[] thresholds) {
-                BatchResult r = backend.evaluate(new BatchRequest(task, copy, programs, false, maxCalls, thresholds));
+            public Scored means(List<Node.Program> programs, double[] thresholds, int[] groups) {
+                BatchResult r = backend.evaluate(new BatchRequest(task, copy, programs, false, maxCalls, thresholds, groups));
                 return new Scored(r.means(), r.episodesRun());
             }
         };
@@ -150,13 +152,20 @@ public final class BatchScorer implements Scorer {
                 todo.add(p);
             }
         }
+        boolean passed = false;
         for (int from = 0; from < todo.size(); from += batch) {
             int to = Math.min(todo.size(), from + batch);
+            if (passed) {
+                // a program above the threshold came before these: the climb moves on without them
+                for (Key k : todo.subList(from, to)) known.put(k, BatchResult.SKIPPED);
+                continue;
+            }
             List<Node.Program> part = new ArrayList<>(to - from);
             for (Key k : todo.subList(from, to)) part.add(k.program());
             double[] t = new double[part.size()];
             Arrays.fill(t, bounded ? threshold : Double.NaN);
-            Scored scored = evaluator.means(part, t);
+            // one climbing step: only its programs up to the first above the threshold matter
+            Scored scored = evaluator.means(part, t, bounded ? new int[part.size()] : null);
             double[] means = scored.means();
             if (scored.episodes() == null) {
                 episodesKnown = false;
@@ -165,14 +174,16 @@ public final class BatchScorer implements Scorer {
             }
             for (int p = 0; p < means.length; p++) {
                 Key program = todo.get(from + p);
+                known.put(program, means[p]);
+                if (BatchResult.skipped(means[p])) continue; // skipped: not computed, nothing learnt
                 if (means[p] == BatchResult.NOT_ABOVE) {
                     notAbove.merge(program, threshold, Math::min);
                 } else {
                     cache.put(program, means[p]);
+                    passed |= bounded && means[p] > threshold;
                 }
-                known.put(program, means[p]);
+                computed++;
             }
-            computed += to - from;
         }
         for (int i = 0; i < out.length; i++) {
             out[i] = known.get(keys[i]);

@@ -9,8 +9,10 @@ public interface Scorer {
 
     /**
      * As {@link #scores(List)} where only scores above {@code threshold} matter: a program that is
-     * not above it may score {@link io.github.llmgs.engine.batch.BatchResult#NOT_ABOVE}. By
-     * default every program is scored in full.
+     * not above it may score {@link io.github.llmgs.engine.batch.BatchResult#NOT_ABOVE}, and
+     * only the programs up to the first above it (a climbing step stops there): the ones after it
+     * may score {@link io.github.llmgs.engine.batch.BatchResult#SKIPPED}. By default every program
+     * is scored in full.
      */
     default double[] scores(List<Node.Program> programs, double threshold) {
         return scores(programs);

@@ -2,6 +2,7 @@ package io.github.llmgs.search.run;
 
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.engine.batch.Backend;
+import io.github.llmgs.engine.batch.BatchResult;
 import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.search.method.BatchScorer;
 import java.util.ArrayDeque;
@@ -49,6 +50,8 @@ public final class Batcher implements AutoCloseable {
     // engine metrics, under the lock
     private long calls;
     private long programs;
+    /** Programs a backend skipped: its call carried them, but an earlier one of their group passed. */
+    private long skipped;
     private long pairs;
     private long busyNanos;
     private int[] callSizes = new int[1024];
@@ -95,7 +98,7 @@ public final class Batcher implements AutoCloseable {
     public Metrics metrics() {
         lock.lock();
         try {
-            return new Metrics(calls, programs, pairs, median(Arrays.copyOf(callSizes, (int) Math.min(calls, callSizes.length))),
+            return new Metrics(calls, programs, skipped, pairs, median(Arrays.copyOf(callSizes, (int) Math.min(calls, callSizes.length))),
                     busyNanos / 1e9, (System.nanoTime() - startNanos) / 1e9);
         } finally {
             lock.unlock();
@@ -103,12 +106,15 @@ public final class Batcher implements AutoCloseable {
     }
 
     /**
+     * @param skipped        programs carried by calls but skipped by the backend (a climbing step's
+     *                       after its first improvement), so {@code programs - skipped} were scored
      * @param medianPrograms median programs per call (of the most recent calls when there were very many)
      * @param busySeconds    time the engine spent in calls
      */
-    public record Metrics(long calls, long programs, long pairs, double medianPrograms, double busySeconds,
+    public record Metrics(long calls, long programs, long skipped, long pairs, double medianPrograms, double busySeconds,
                           double wallSeconds) {
         public double meanPrograms() { return calls == 0 ? 0 : (double) programs / calls; }
+        public double meanScored() { return calls == 0 ? 0 : (double) (programs - skipped) / calls; }
         public double meanPairs() { return calls == 0 ? 0 : (double) pairs / calls; }
         public double busyFraction() { return wallSeconds <= 0 ? 0 : Math.min(1, busySeconds / wallSeconds); }
 
@@ -118,6 +124,7 @@ public final class Batcher implements AutoCloseable {
             m.put("engine_calls", calls);
             m.put("programs_per_call_mean", meanPrograms());
             m.put("programs_per_call_median", medianPrograms);
+            m.put("scored_per_call_mean", meanScored());
             m.put("pairs_per_call_mean", meanPairs());
             m.put("engine_busy_seconds", busySeconds);
             m.put("engine_busy_fraction", busyFraction());
@@ -157,12 +164,12 @@ public final class Batcher implements AutoCloseable {
             return new BatchScorer.Evaluator() {
                 @Override
                 public double[] means(List<Node.Program> programs) {
-                    return submit(Member.this, lane, programs, null).means();
+                    return submit(Member.this, lane, programs, null, null).means();
                 }
 
                 @Override
-                public BatchScorer.Scored means(List<Node.Program> programs, double[] thresholds) {
-                    return submit(Member.this, lane, programs, thresholds);
+                public BatchScorer.Scored means(List<Node.Program> programs, double[] thresholds, int[] groups) {
+                    return submit(Member.this, lane, programs, thresholds, groups);
                 }
             };
         }
@@ -228,6 +235,8 @@ public final class Batcher implements AutoCloseable {
         final List<Node.Program> programs;
         /** Null: none. */
         final double[] thresholds;
+        /** This request's own groups (null: none); a call renumbers them so that runs never share one. */
+        final int[] groups;
         final long since = System.nanoTime();
         double[] scores;
         int[] episodes;
@@ -236,19 +245,23 @@ public final class Batcher implements AutoCloseable {
         boolean taken;
         boolean done;
 
-        Request(Member member, List<Node.Program> programs, double[] thresholds) {
+        Request(Member member, List<Node.Program> programs, double[] thresholds, int[] groups) {
             this.member = member;
             this.programs = programs;
             this.thresholds = thresholds == null ? null : thresholds.clone();
+            this.groups = groups == null ? null : groups.clone();
         }
     }
 
-    private BatchScorer.Scored submit(Member member, Lane lane, List<Node.Program> programs, double[] thresholds) {
+    private BatchScorer.Scored submit(Member member, Lane lane, List<Node.Program> programs, double[] thresholds, int[] groups) {
         if (programs.isEmpty()) return new BatchScorer.Scored(new double[0], new int[0]);
         if (thresholds != null && thresholds.length != programs.size()) {
             throw new IllegalArgumentException(thresholds.length + " thresholds for " + programs.size() + " programs");
         }
-        Request r = new Request(member, List.copyOf(programs), thresholds);
+        if (groups != null && (thresholds == null || groups.length != programs.size())) {
+            throw new IllegalArgumentException("groups need thresholds, one group per program");
+        }
+        Request r = new Request(member, List.copyOf(programs), thresholds, groups);
         long t0 = System.nanoTime();
         lock.lock();
         try {
@@ -382,6 +395,10 @@ public final class Batcher implements AutoCloseable {
             callSizes[(int) (calls % callSizes.length)] = merged.size();
             calls++;
             programs += merged.size();
+            for (Request r : batch) {
+                if (r.scores == null) continue;
+                for (double m : r.scores) if (BatchResult.skipped(m)) skipped++;
+            }
             pairs += (long) merged.size() * lane.instances;
             for (Request r : batch) {
                 r.done = true;
@@ -396,14 +413,29 @@ public final class Batcher implements AutoCloseable {
         }
     }
 
-    /** One backend call for these requests' programs, with their thresholds (NaN where a request has none). */
+    /**
+     * One backend call for these requests' programs, with their thresholds (NaN where a request has
+     * none) and their groups, renumbered so that each request's stay its own.
+     */
     private static BatchScorer.Scored call(Lane lane, List<Node.Program> programs, List<Request> requests) {
         double[] thresholds = new double[programs.size()];
-        int at = 0;
+        int[] groups = null;
+        int at = 0, base = 0;
         for (Request r : requests) {
-            for (int i = 0; i < r.programs.size(); i++) thresholds[at++] = r.thresholds == null ? Double.NaN : r.thresholds[i];
+            int top = -1;
+            for (int i = 0; i < r.programs.size(); i++, at++) {
+                thresholds[at] = r.thresholds == null ? Double.NaN : r.thresholds[i];
+                if (r.groups == null || r.groups[i] < 0) continue;
+                if (groups == null) {
+                    groups = new int[programs.size()];
+                    Arrays.fill(groups, -1);
+                }
+                groups[at] = base + r.groups[i];
+                top = Math.max(top, r.groups[i]);
+            }
+            base += top + 1;
         }
-        BatchScorer.Scored scored = lane.evaluator.means(programs, thresholds);
+        BatchScorer.Scored scored = lane.evaluator.means(programs, thresholds, groups);
         int[] episodes = scored.episodes();
         if (episodes == null) {
             // an evaluator that ignores thresholds ran every instance

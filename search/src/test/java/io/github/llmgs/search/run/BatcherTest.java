@@ -107,6 +107,66 @@ class BatcherTest {
         }
     }
 
+    /**
+     * Two runs' climbing steps in one call: each request's group stays its own (a stand-in backend
+     * that skips after a group's first score above its threshold never cuts one run's step at
+     * another's improvement), and a request without groups gets none.
+     */
+    @Test
+    void eachRunsGroupsStayItsOwnInAMergedCall() throws Exception {
+        List<int[]> seen = Collections.synchronizedList(new ArrayList<>());
+        BatchScorer.Evaluator skipping = new BatchScorer.Evaluator() {
+            @Override
+            public double[] means(List<Node.Program> programs) {
+                return programs.stream().mapToDouble(Engine::score).toArray();
+            }
+
+            @Override
+            public BatchScorer.Scored means(List<Node.Program> programs, double[] thresholds, int[] groups) {
+                seen.add(groups == null ? null : groups.clone());
+                double[] s = means(programs);
+                java.util.Map<Integer, Integer> passed = new java.util.HashMap<>();
+                for (int i = 0; i < s.length; i++) {
+                    int g = groups == null ? -1 : groups[i];
+                    if (g >= 0 && passed.containsKey(g)) {
+                        s[i] = io.github.llmgs.engine.batch.BatchResult.SKIPPED;
+                    } else if (g >= 0 && s[i] > thresholds[i]) {
+                        passed.put(g, i);
+                    }
+                }
+                return new BatchScorer.Scored(s, null);
+            }
+        };
+        int runs = 3;
+        ExecutorService threads = Executors.newFixedThreadPool(runs);
+        try (Batcher batcher = new Batcher(1 << 20)) {
+            CountDownLatch joined = new CountDownLatch(runs);
+            List<Future<double[]>> got = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                int run = r;
+                got.add(threads.submit(() -> {
+                    try (Batcher.Member m = batcher.join()) {
+                        BatchScorer.Evaluator lane = m.lane("DoorKey", 32, skipping);
+                        lane.means(programs(run, 1));
+                        joined.countDown();
+                        joined.await();
+                        double[] t = new double[6]; // every score is above 0: a step stops at its first
+                        return lane.means(programs(run, 6), t, run < 2 ? new int[6] : null).means();
+                    }
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                double[] s = got.get(r).get();
+                assertEquals(Engine.score(programs(r, 6).get(0)), s[0], "run " + r + "'s first is its own group's first");
+                for (int i = 1; i < 6; i++) assertTrue(io.github.llmgs.engine.batch.BatchResult.skipped(s[i]), "run " + r + " after its first: " + s[i]);
+            }
+            assertArrayEquals(programs(2, 6).stream().mapToDouble(Engine::score).toArray(), got.get(2).get(), "no groups: every score");
+            assertTrue(seen.stream().anyMatch(g -> g != null && g.length >= 12), "the steps shared a call: " + seen.size() + " calls");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void aFullLaneGoesOutWithoutWaitingForTheOthers() throws Exception {
         Engine engine = new Engine();
