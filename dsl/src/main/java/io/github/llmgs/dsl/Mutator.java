@@ -58,51 +58,104 @@ public final class Mutator {
      * index: a step usually moves on after its first few, so most of them are never built.
      */
     public List<Node.Program> neighbours(Node.Program program, int k, Draws draws) {
-        List<Site> sites = sites(program);
-        Outside[] outside = new Outside[sites.size()];
-        int programTokens = Limits.tokens(program);
-        Site[] at = new Site[k];
-        Node[] fresh = new Node[k];
-        for (int i = 0; i < k; i++) {
-            while (true) {
-                int s = draws.randint(sites.size());
-                Site site = sites.get(s);
-                Node candidate = grammar.replacement(site.slot(), site.height(), draws);
-                if (outside[s] == null) outside[s] = Outside.of(program, site, programTokens);
-                if (outside[s].withinLimits(candidate)) {
-                    at[i] = site;
-                    fresh[i] = candidate;
-                    break;
+        Neighbourhood n = neighbourhood(program, k, draws);
+        n.drawAll();
+        return n.list();
+    }
+
+    /** The same k neighbours, drawn a few at a time, so that scoring the first can start before the last are drawn. */
+    public Neighbourhood neighbourhood(Node.Program program, int k, Draws draws) {
+        return new Neighbourhood(program, k, draws);
+    }
+
+    /**
+     * A climbing step's neighbourhood being drawn: {@link #draw} takes the next neighbours from the
+     * stream, in the order {@link #neighbours} takes them all. The list holds the k neighbours;
+     * reading one not yet drawn is an error. One thread draws; another may read (and so build)
+     * neighbours already drawn when it was handed them, since building touches no draw.
+     */
+    public final class Neighbourhood {
+        private final Node.Program program;
+        private final Draws draws;
+        private final List<Site> sites;
+        private final Outside[] outside;
+        private final int programTokens;
+        private final Site[] at;
+        private final Node[] fresh;
+        private final Lazy list;
+        private int drawn;
+
+        private Neighbourhood(Node.Program program, int k, Draws draws) {
+            this.program = program;
+            this.draws = draws;
+            this.sites = sites(program);
+            this.outside = new Outside[sites.size()];
+            this.programTokens = Limits.tokens(program);
+            this.at = new Site[k];
+            this.fresh = new Node[k];
+            this.list = new Lazy(this);
+        }
+
+        /** Draws up to {@code count} more neighbours (fewer when the k are all drawn). */
+        public void draw(int count) {
+            for (int end = Math.min(at.length, drawn + count); drawn < end; drawn++) {
+                while (true) {
+                    int s = draws.randint(sites.size());
+                    Site site = sites.get(s);
+                    Node candidate = grammar.replacement(site.slot(), site.height(), draws);
+                    if (outside[s] == null) outside[s] = Outside.of(program, site, programTokens);
+                    if (outside[s].withinLimits(candidate)) {
+                        at[drawn] = site;
+                        fresh[drawn] = candidate;
+                        break;
+                    }
                 }
             }
         }
-        return new Lazy(program, at, fresh);
+
+        /** Draws the rest: the stream is then where the reference's is after the step's draws. */
+        public void drawAll() {
+            draw(at.length - drawn);
+        }
+
+        public int drawn() {
+            return drawn;
+        }
+
+        public int size() {
+            return at.length;
+        }
+
+        /** The k neighbours, each built on first read. */
+        public List<Node.Program> list() {
+            return list;
+        }
     }
 
     /** The neighbours of one step, each built on first read. */
     private static final class Lazy extends AbstractList<Node.Program> implements RandomAccess {
-        private final Node.Program program;
-        private final Site[] at;
-        private final Node[] fresh;
+        private final Neighbourhood from;
         private final Node.Program[] built;
 
-        Lazy(Node.Program program, Site[] at, Node[] fresh) {
-            this.program = program;
-            this.at = at;
-            this.fresh = fresh;
-            this.built = new Node.Program[at.length];
+        Lazy(Neighbourhood from) {
+            this.from = from;
+            this.built = new Node.Program[from.at.length];
         }
 
         @Override
         public Node.Program get(int i) {
             Node.Program p = built[i];
-            if (p == null) p = built[i] = (Node.Program) replace(program, at[i], fresh[i]);
+            if (p == null) {
+                Site site = from.at[i];
+                if (site == null) throw new IllegalStateException("neighbour " + i + " is not drawn yet");
+                p = built[i] = (Node.Program) replace(from.program, site, from.fresh[i]);
+            }
             return p;
         }
 
         @Override
         public int size() {
-            return at.length;
+            return built.length;
         }
     }
 

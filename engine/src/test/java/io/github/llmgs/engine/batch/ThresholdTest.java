@@ -118,6 +118,9 @@ class ThresholdTest {
                             if (groups[k] < 0 || k <= first) {
                                 assertTrue(!BatchResult.skipped(m), what + " was skipped");
                             }
+                            if (groups[k] >= 0 && k > first) {
+                                assertTrue(BatchResult.skipped(m), what + " follows its group's first above, yet scored " + m);
+                            }
                             if (BatchResult.skipped(m)) {
                                 skipped++;
                             } else if (m == BatchResult.NOT_ABOVE) {

