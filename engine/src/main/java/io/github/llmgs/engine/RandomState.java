@@ -39,16 +39,19 @@ public final class RandomState implements io.github.llmgs.dsl.Draws {
         return y & 0xFFFFFFFFL;
     }
 
+    /** The standard MT19937 regeneration, its wrap-around split into three loops instead of a modulo per word. */
     private void twist() {
-        for (int i = 0; i < N; i++) {
-            int y = (mt[i] & 0x80000000) | (mt[(i + 1) % N] & 0x7fffffff);
-            int next = mt[(i + M) % N] ^ (y >>> 1);
-            if ((y & 1) != 0) {
-                next ^= 0x9908b0df;
-            }
-            mt[i] = next;
-        }
+        int i = 0;
+        for (; i < N - M; i++) mt[i] = mt[i + M] ^ mix(mt[i], mt[i + 1]);
+        for (; i < N - 1; i++) mt[i] = mt[i + M - N] ^ mix(mt[i], mt[i + 1]);
+        mt[N - 1] = mt[M - 1] ^ mix(mt[N - 1], mt[0]);
         index = 0;
+    }
+
+    /** The upper bit of one word and the lower 31 of the next, shifted, with the twist matrix where the low bit is set. */
+    private static int mix(int upper, int lower) {
+        int y = (upper & 0x80000000) | (lower & 0x7fffffff);
+        return (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
     }
 
     /** {@code randint(low, high)}, high exclusive. */
