@@ -126,6 +126,62 @@ public final class Limits {
         return Math.max(Math.max(longest, inside), run);
     }
 
+    /** {@link #height}, {@link #longestChain} and {@link #tokens} of one node. */
+    public record Measures(int height, int chain, int tokens) {}
+
+    /** The three measures in one walk: a mutation checks every replacement it draws. */
+    public static Measures measure(Node node) {
+        Sum sum = new Sum();
+        int height = sum.walk(node);
+        return new Measures(height, sum.chain, sum.tokens);
+    }
+
+    /** The longest chain and the tokens so far, while the walk returns heights. */
+    private static final class Sum {
+        int chain;
+        int tokens;
+
+        int walk(Node node) {
+            int run = 0;
+            int tallest = 0;
+            while (node instanceof Node.Concatenate c) {
+                run++;
+                tallest = Math.max(tallest, walk(c.first()));
+                node = c.rest();
+            }
+            chain = Math.max(chain, run);
+            int own;
+            if (node instanceof Node.Program p) {
+                tokens += 4; // DEF run m( m)
+                own = 1 + walk(p.body());
+            } else if (node instanceof Node.While w) {
+                tokens += 5; // WHILE c( c) w( w)
+                walk(w.cond());
+                own = 1 + walk(w.body());
+            } else if (node instanceof Node.If i) {
+                tokens += 5;
+                walk(i.cond());
+                own = 1 + walk(i.body());
+            } else if (node instanceof Node.Ite t) {
+                tokens += 8; // IFELSE c( c) i( i) ELSE e( e)
+                walk(t.cond());
+                own = 1 + Math.max(walk(t.then()), walk(t.otherwise()));
+            } else if (node instanceof Node.Repeat r) {
+                tokens += 3; // REPEAT r( r), R=n its ConstInt
+                walk(r.times());
+                own = 1 + walk(r.body());
+            } else if (node instanceof Node.Not n) {
+                tokens += 3; // not c( c)
+                walk(n.feature());
+                own = 0;
+            } else {
+                tokens += node instanceof Node.Feature f && f.argument() != null ? 4 : 1; // Act, Feature, ConstInt
+                own = node.heightContribution();
+            }
+            return Math.max(tallest, own);
+        }
+    }
+
     /**
      * The reference's chain measure ({@code get_max_sequence}): the number of statements in the
      * longest statement list, which is {@link #longestChain} + 1 (a program without any

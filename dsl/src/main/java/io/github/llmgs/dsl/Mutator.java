@@ -187,9 +187,10 @@ public final class Mutator {
         boolean withinLimits(Node fresh) {
             int topChain = 0;
             for (Node n = fresh; n instanceof Node.Concatenate c; n = c.rest()) topChain++;
-            return Math.max(height, parentDepth + Limits.height(fresh)) <= Limits.MAX_HEIGHT
-                    && Math.max(chain, Math.max(run + topChain, Limits.longestChain(fresh))) < Limits.MAX_CHAIN
-                    && tokens + Limits.tokens(fresh) <= Limits.MAX_TOKENS;
+            Limits.Measures m = Limits.measure(fresh);
+            return Math.max(height, parentDepth + m.height()) <= Limits.MAX_HEIGHT
+                    && Math.max(chain, Math.max(run + topChain, m.chain())) < Limits.MAX_CHAIN
+                    && tokens + m.tokens() <= Limits.MAX_TOKENS;
         }
     }
 

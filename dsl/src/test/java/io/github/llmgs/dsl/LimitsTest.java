@@ -137,7 +137,10 @@ class LimitsTest {
                 assertEquals(genericHeight(p), Limits.height(p), what);
                 assertEquals(genericChain(p, 0), Limits.longestChain(p), what);
                 assertEquals(genericTokens(p), Limits.tokens(p), what);
+                assertEquals(new Limits.Measures(genericHeight(p), genericChain(p, 0), genericTokens(p)), Limits.measure(p), what);
                 for (Node child : p.body().children()) {
+                    assertEquals(new Limits.Measures(genericHeight(child), genericChain(child, 0), genericTokens(child)),
+                            Limits.measure(child), what);
                     assertEquals(genericHeight(child), Limits.height(child), what);
                     assertEquals(genericChain(child, 0), Limits.longestChain(child), what);
                     assertEquals(genericTokens(child), Limits.tokens(child), what);
