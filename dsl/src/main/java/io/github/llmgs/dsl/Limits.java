@@ -65,36 +65,15 @@ public final class Limits {
         }
     }
 
-    // Every measure below walks a statement list (a right-nested Concatenate chain as long as the
-    // list) in a loop and recurses only into bodies, so a long list costs no stack.
-
-    // They switch on the node's type rather than iterate children(), which builds a list per call:
-    // a step checks the limits of every neighbour it draws. LimitsTest holds them to the generic
-    // walks over children().
+    // The measures are one walk (measure): it follows a statement list (a right-nested Concatenate
+    // chain as long as the list) in a loop and recurses only into bodies, so a long list costs no
+    // stack. It switches on the node's type rather than iterate children(), which builds a list per
+    // call: a step checks the limits of every neighbour it draws. LimitsTest holds it to the
+    // generic walks over children().
 
     /** Own height contribution plus the tallest child: only control-flow nodes and Program count. */
     public static int height(Node node) {
-        int tallest = 0;
-        while (node instanceof Node.Concatenate c) { // contributes 0: the tallest of its statements
-            tallest = Math.max(tallest, height(c.first()));
-            node = c.rest();
-        }
-        // conditions, actions and counts have no height
-        int own;
-        if (node instanceof Node.Program p) {
-            own = 1 + height(p.body());
-        } else if (node instanceof Node.While w) {
-            own = 1 + height(w.body());
-        } else if (node instanceof Node.If i) {
-            own = 1 + height(i.body());
-        } else if (node instanceof Node.Ite t) {
-            own = 1 + Math.max(height(t.then()), height(t.otherwise()));
-        } else if (node instanceof Node.Repeat r) {
-            own = 1 + height(r.body());
-        } else {
-            own = node.heightContribution();
-        }
-        return Math.max(tallest, own);
+        return measure(node).height();
     }
 
     /**
@@ -102,28 +81,7 @@ public final class Limits {
      * statements is a run of n - 1. Lists nested inside bodies are separate runs.
      */
     public static int longestChain(Node node) {
-        int run = 0;
-        int longest = 0;
-        while (node instanceof Node.Concatenate c) {
-            run++;
-            longest = Math.max(longest, longestChain(c.first()));
-            node = c.rest();
-        }
-        int inside;
-        if (node instanceof Node.Program p) {
-            inside = longestChain(p.body());
-        } else if (node instanceof Node.While w) {
-            inside = longestChain(w.body());
-        } else if (node instanceof Node.If i) {
-            inside = longestChain(i.body());
-        } else if (node instanceof Node.Ite t) {
-            inside = Math.max(longestChain(t.then()), longestChain(t.otherwise()));
-        } else if (node instanceof Node.Repeat r) {
-            inside = longestChain(r.body());
-        } else {
-            inside = 0; // no statement below an action, a condition or a count
-        }
-        return Math.max(Math.max(longest, inside), run);
+        return measure(node).chain();
     }
 
     /** {@link #height}, {@link #longestChain} and {@link #tokens} of one node. */
@@ -194,21 +152,7 @@ public final class Limits {
 
     /** Number of tokens {@link Printer} writes; {@code R=5} is one token, Concatenate none. */
     public static int tokens(Node node) {
-        int total = 0;
-        while (node instanceof Node.Concatenate c) {
-            total += tokens(c.first());
-            node = c.rest();
-        }
-        if (node instanceof Node.Program p) return total + 4 + tokens(p.body()); // DEF run m( m)
-        if (node instanceof Node.While w) return total + 5 + tokens(w.cond()) + tokens(w.body()); // WHILE c( c) w( w)
-        if (node instanceof Node.If i) return total + 5 + tokens(i.cond()) + tokens(i.body());
-        if (node instanceof Node.Ite t) {
-            return total + 8 + tokens(t.cond()) + tokens(t.then()) + tokens(t.otherwise()); // IFELSE c( c) i( i) ELSE e( e)
-        }
-        if (node instanceof Node.Repeat r) return total + 3 + tokens(r.times()) + tokens(r.body()); // REPEAT r( r), R=n its ConstInt
-        if (node instanceof Node.Not n) return total + 3 + tokens(n.feature()); // not c( c)
-        if (node instanceof Node.Feature f && f.argument() != null) return total + 4; // front_object_type h( ball h)
-        return total + 1; // Act, Feature, ConstInt
+        return measure(node).tokens();
     }
 
     /** All nodes including the root; a feature with its argument is one node. */

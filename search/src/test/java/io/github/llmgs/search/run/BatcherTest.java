@@ -65,6 +65,12 @@ class BatcherTest {
      */
     private static List<Future<double[]>> together(Batcher batcher, ExecutorService threads, Engine engine, int runs,
                                                    java.util.function.IntFunction<List<Node.Program>> programs) {
+        return together(batcher, threads, engine, runs, (lane, run) -> lane.means(programs.apply(run)));
+    }
+
+    /** As above, each run making its request through its lane as {@code request} says. */
+    private static List<Future<double[]>> together(Batcher batcher, ExecutorService threads, BatchScorer.Evaluator engine, int runs,
+                                                   java.util.function.BiFunction<BatchScorer.Evaluator, Integer, double[]> request) {
         CountDownLatch joined = new CountDownLatch(runs);
         List<Future<double[]>> got = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
@@ -77,7 +83,7 @@ class BatcherTest {
                     lane.means(programs(run, 1));
                     joined.countDown();
                     joined.await();
-                    return lane.means(programs.apply(run));
+                    return request.apply(lane, run);
                 }
             }));
         }
@@ -140,21 +146,9 @@ class BatcherTest {
         int runs = 3;
         ExecutorService threads = Executors.newFixedThreadPool(runs);
         try (Batcher batcher = new Batcher(1 << 20)) {
-            CountDownLatch joined = new CountDownLatch(runs);
-            List<Future<double[]>> got = new ArrayList<>();
-            for (int r = 0; r < runs; r++) {
-                int run = r;
-                got.add(threads.submit(() -> {
-                    try (Batcher.Member m = batcher.join()) {
-                        BatchScorer.Evaluator lane = m.lane("DoorKey", 32, skipping);
-                        lane.means(programs(run, 1));
-                        joined.countDown();
-                        joined.await();
-                        double[] t = new double[6]; // every score is above 0: a step stops at its first
-                        return lane.means(programs(run, 6), t, run < 2 ? new int[6] : null).means();
-                    }
-                }));
-            }
+            // every score is above 0: a step stops at its first
+            List<Future<double[]>> got = together(batcher, threads, skipping, runs,
+                    (lane, run) -> lane.means(programs(run, 6), new double[6], run < 2 ? new int[6] : null).means());
             for (int r = 0; r < 2; r++) {
                 double[] s = got.get(r).get();
                 assertEquals(Engine.score(programs(r, 6).get(0)), s[0], "run " + r + "'s first is its own group's first");
