@@ -137,20 +137,7 @@ class ThresholdTest {
     }
 
     @Test
-    void groupsNeedThresholdsAndOnePerProgram() {
-        Task task = Tasks.byName("DoorKey");
-        List<TaskInstance> instances = instances(task);
-        List<Node.Program> programs = programs(2, 1);
-        assertThrows(IllegalArgumentException.class,
-                () -> new BatchRequest(task, instances, programs, false, 100, null, new int[2]));
-        assertThrows(IllegalArgumentException.class,
-                () -> new BatchRequest(task, instances, programs, false, 100, new double[2], new int[1]));
-        assertThrows(IllegalArgumentException.class,
-                () -> new BatchRequest(task, instances, programs, false, 100, new double[2], new int[] {0, -2}));
-    }
-
-    @Test
-    void thresholdsAreOnePerProgramAndNotForPerEpisodeResults() {
+    void thresholdsAndGroupsAreOnePerProgramAndNotForPerEpisodeResults() {
         Task task = Tasks.byName("DoorKey");
         List<TaskInstance> instances = instances(task);
         List<Node.Program> programs = programs(2, 1);
@@ -158,5 +145,12 @@ class ThresholdTest {
                 () -> new BatchRequest(task, instances, programs, false, 100, new double[1]));
         assertThrows(IllegalArgumentException.class,
                 () -> new BatchRequest(task, instances, programs, true, 100, new double[2]));
+        // groups: with thresholds, one per program, -1 or more
+        assertThrows(IllegalArgumentException.class,
+                () -> new BatchRequest(task, instances, programs, false, 100, null, new int[2]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new BatchRequest(task, instances, programs, false, 100, new double[2], new int[1]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new BatchRequest(task, instances, programs, false, 100, new double[2], new int[] {0, -2}));
     }
 }
