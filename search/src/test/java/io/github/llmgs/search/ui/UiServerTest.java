@@ -188,7 +188,15 @@ class UiServerTest {
     void malformedRequestsAreRefusedAndTheServerGoesOn() throws IOException {
         assertTrue(raw("HELLO\r\n\r\n").startsWith("HTTP/1.1 400"));
         assertTrue(raw("GET / HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 400"), "no Host header");
-        assertTrue(raw("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").matches("(?s)HTTP/1.1 4\\d\\d.*"));
+        // an oversize request line is refused: a 4xx, or (when the server closes while the client
+        // is still sending) the connection dropped without a reply; never a page
+        String huge;
+        try {
+            huge = raw("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        } catch (java.net.SocketException reset) {
+            huge = "";
+        }
+        assertTrue(huge.isEmpty() || huge.matches("(?s)HTTP/1.1 4\\d\\d.*"), huge);
         assertTrue(raw("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n").startsWith("HTTP/1.1 400"));
         assertTrue(raw("GET /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 400"));
         assertTrue(raw("GET /?q=%zz&sort=%%% HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 400"));
