@@ -81,6 +81,7 @@ public final class Mutator {
         private final Outside[] outside;
         private final int programTokens;
         private final Site[] at;
+        private final int[] atIndex;
         private final Node[] fresh;
         private final Lazy list;
         private int drawn;
@@ -92,6 +93,7 @@ public final class Mutator {
             this.outside = new Outside[sites.size()];
             this.programTokens = Limits.tokens(program);
             this.at = new Site[k];
+            this.atIndex = new int[k];
             this.fresh = new Node[k];
             this.list = new Lazy(this);
         }
@@ -106,6 +108,7 @@ public final class Mutator {
                     if (outside[s] == null) outside[s] = Outside.of(program, site, programTokens);
                     if (outside[s].withinLimits(candidate)) {
                         at[drawn] = site;
+                        atIndex[drawn] = s;
                         fresh[drawn] = candidate;
                         break;
                     }
@@ -124,6 +127,15 @@ public final class Mutator {
 
         public int size() {
             return at.length;
+        }
+
+        /**
+         * The node neighbour {@code i} (drawn) replaced, as its pre-order index with the program
+         * at 0, the numbering of {@link io.github.llmgs.dsl.bytecode.Compiler#nodeStarts}.
+         */
+        public int replaced(int i) {
+            if (i >= drawn) throw new IllegalStateException("neighbour " + i + " is not drawn yet");
+            return atIndex[i] + 1;
         }
 
         /** The k neighbours, each built on first read. */

@@ -23,6 +23,9 @@ public final class Compiler {
     private int whiles;
     private int token;
     private final Vocabulary vocabulary;
+    /** Null unless asked for: each node's first instruction, in pre-order. */
+    private int[] starts;
+    private int nodes;
 
     private Compiler(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -45,12 +48,37 @@ public final class Compiler {
         return bc;
     }
 
+    /**
+     * Where each node's code starts, the program at 0 and every other node in pre-order (the order
+     * of {@link Node#children}, the order mutation lists its sites in). A condition starts at its
+     * jump, a feature under a {@code not} at the same jump, a REPEAT's count at its REPEAT_PUSH:
+     * control reaches a node exactly when the instruction there runs, so a node whose start never
+     * ran in an episode could be replaced by anything without changing that episode.
+     */
+    public static int[] nodeStarts(Node.Program program, Vocabulary vocabulary) {
+        Compiler c = new Compiler(vocabulary);
+        c.starts = new int[16];
+        c.token = 3;
+        c.start(); // the program
+        c.statement(program.body());
+        return Arrays.copyOf(c.starts, c.nodes);
+    }
+
+    /** Records that the next node in pre-order starts at the next instruction. */
+    private void start() {
+        if (starts == null) return;
+        if (nodes == starts.length) starts = Arrays.copyOf(starts, nodes * 2);
+        starts[nodes++] = length;
+    }
+
     private void statement(Node.Stmt s) {
         // a statement list is a right-nested chain as long as the list: loop along it, recurse only into bodies
         while (s instanceof Node.Concatenate c) {
+            start();
             statement(c.first());
             s = c.rest();
         }
+        start();
         if (s instanceof Node.Act a) {
             emitWord(Opcode.act(vocabulary.actionId(a.action())));
             token++;
@@ -87,6 +115,7 @@ public final class Compiler {
             patch(check, length);
         } else if (s instanceof Node.Repeat r) {
             int repeatToken = token;
+            start(); // the count
             emit(Opcode.REPEAT_PUSH, r.times().value());
             token += 2; // REPEAT R=n
             int top = emitAt(repeatToken, Opcode.REPEAT_NEXT, 0);
@@ -104,7 +133,9 @@ public final class Compiler {
     private int condition(Node.Cond c) {
         token++; // c(
         int at;
+        start();
         if (c instanceof Node.Not n) {
+            start(); // its feature
             at = emit(Opcode.JUMP_IF, vocabulary.condition(n.feature()), 0);
             token += 4; // not c( p c)
         } else {

@@ -42,8 +42,13 @@ public final class BytecodeVm {
     }
 
     public ExitStatus run(int[] code, World world, Reward reward, StepLog log) {
+        return run(code, world, reward, log, null);
+    }
+
+    /** As above, marking the instructions that ran ({@link #run(int[], VmWorld, boolean[])}). */
+    public ExitStatus run(int[] code, World world, Reward reward, StepLog log, boolean[] executed) {
         karel.load(world, reward, log);
-        ExitStatus exit = run(code, karel);
+        ExitStatus exit = run(code, karel, executed);
         ret = karel.total;
         steps = karel.steps;
         return exit;
@@ -54,6 +59,15 @@ public final class BytecodeVm {
      * code a verifier would reject is {@link ExitStatus#BAD_OPCODE}, data, never an exception.
      */
     public ExitStatus run(int[] code, VmWorld world) {
+        return run(code, world, null);
+    }
+
+    /**
+     * As {@link #run(int[], VmWorld)}, marking in {@code executed} (null: not asked, as in
+     * scoring) every instruction offset that ran, for {@link Coverage}. The check is loop
+     * invariant, so the JIT can take it out of the scoring loop.
+     */
+    public ExitStatus run(int[] code, VmWorld world, boolean[] executed) {
         whileMemory.newEpisode();
         boolean repeated = false;
         int[] stack = repeatStack;
@@ -61,6 +75,7 @@ public final class BytecodeVm {
         int pc = 0;
         dispatch:
         while (true) {
+            if (executed != null) executed[pc] = true;
             switch (code[pc] & Opcode.OPCODE_MASK) {
                 case Code.HALT:
                     break dispatch;

@@ -6,6 +6,10 @@ import io.github.llmgs.engine.TaskInstance;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
+import io.github.llmgs.engine.minigrid.MiniGridCoverage;
+import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
+import io.github.llmgs.engine.minigrid.MiniGridTask;
+import io.github.llmgs.engine.vm.KarelCoverage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,6 +43,11 @@ public final class BatchScorer implements Scorer {
         default Scored means(List<Node.Program> programs, double[] thresholds, int[] groups) {
             return new Scored(means(programs), null);
         }
+
+        /** {@link Scorer#reached}: null when this evaluator cannot tell. */
+        default boolean[] reached(Node.Program program) {
+            return null;
+        }
     }
 
     /** Means, and the episodes run per program (null: every instance, as when no threshold was given). */
@@ -47,6 +56,7 @@ public final class BatchScorer implements Scorer {
     private final Evaluator evaluator;
     private final int batch;
     private final boolean thresholds;
+    private final boolean coverage;
     private final Map<Key, Double> cache = lru();
     /** Programs known not to be above a threshold, with the lowest such threshold. */
     private final Map<Key, Double> notAbove = lru();
@@ -68,10 +78,20 @@ public final class BatchScorer implements Scorer {
      *                   false scores every program in full (the draw-for-draw replay compares every score)
      */
     public BatchScorer(Evaluator evaluator, int batch, boolean thresholds) {
+        this(evaluator, batch, thresholds, true);
+    }
+
+    /**
+     * @param coverage whether {@link #reached} asks the evaluator, so that a climb may score a
+     *                 neighbour changed where its program never went without running it; false
+     *                 says nothing, and every neighbour is computed
+     */
+    public BatchScorer(Evaluator evaluator, int batch, boolean thresholds, boolean coverage) {
         if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batch);
         this.evaluator = evaluator;
         this.batch = batch;
         this.thresholds = thresholds;
+        this.coverage = coverage;
     }
 
     /**
@@ -109,6 +129,14 @@ public final class BatchScorer implements Scorer {
         if (maxCalls < 1) throw new IllegalArgumentException("max_calls must be >= 1, got " + maxCalls);
         List<TaskInstance> copy = List.copyOf(instances);
         return new Evaluator() {
+            private KarelCoverage coverage;
+
+            @Override
+            public synchronized boolean[] reached(Node.Program program) {
+                if (coverage == null) coverage = new KarelCoverage(task, copy, maxCalls);
+                return coverage.reached(program);
+            }
+
             @Override
             public double[] means(List<Node.Program> programs) {
                 return backend.evaluate(new BatchRequest(task, copy, programs, false, maxCalls)).means();
@@ -118,6 +146,25 @@ public final class BatchScorer implements Scorer {
             public Scored means(List<Node.Program> programs, double[] thresholds, int[] groups) {
                 BatchResult r = backend.evaluate(new BatchRequest(task, copy, programs, false, maxCalls, thresholds, groups));
                 return new Scored(r.means(), r.episodesRun());
+            }
+        };
+    }
+
+    /** MiniGrid programs' means on a backend (scored in full), every call with the run settings' call limit. */
+    public static Evaluator miniGrid(MiniGridEpisodes backend, MiniGridTask task, long[] seeds, int maxCalls) {
+        long[] copy = seeds.clone();
+        return new Evaluator() {
+            private MiniGridCoverage coverage;
+
+            @Override
+            public double[] means(List<Node.Program> programs) {
+                return backend.means(task, programs, copy, maxCalls);
+            }
+
+            @Override
+            public synchronized boolean[] reached(Node.Program program) {
+                if (coverage == null) coverage = new MiniGridCoverage(task, copy, maxCalls);
+                return coverage.reached(program);
             }
         };
     }
@@ -133,6 +180,19 @@ public final class BatchScorer implements Scorer {
 
     @Override
     public double[] scores(List<Node.Program> programs, double threshold) {
+        return scores(programs, threshold, null);
+    }
+
+    @Override
+    public boolean[] reached(Node.Program program) {
+        return coverage ? evaluator.reached(program) : null;
+    }
+
+    @Override
+    public double[] scores(List<Node.Program> programs, double threshold, double[] given) {
+        if (given != null && given.length != programs.size()) {
+            throw new IllegalArgumentException(given.length + " known scores for " + programs.size() + " programs");
+        }
         boolean bounded = thresholds && !Double.isNaN(threshold);
         double[] out = new double[programs.size()];
         Key[] keys = new Key[programs.size()];
@@ -140,6 +200,10 @@ public final class BatchScorer implements Scorer {
         List<Key> todo = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
             Key p = keys[i] = Key.of(programs.get(i));
+            if (given != null && !Double.isNaN(given[i])) {
+                known.put(p, given[i]); // exact: nothing to compute, and equal programs score alike
+                continue;
+            }
             if (known.containsKey(p)) continue;
             Double cached = cache.get(p);
             Double below = bounded && cached == null ? notAbove.get(p) : null;

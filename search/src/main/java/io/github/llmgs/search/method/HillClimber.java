@@ -18,7 +18,9 @@ import java.util.concurrent.Future;
  * stream, the count, the result and the programs sent are the sequential algorithm's with these
  * batches; only the engine no longer waits for the drawing. Only whether a neighbour beats the
  * current score matters until one does, so a chunk carries that score as its threshold, and the
- * engine may skip what follows the first one above it.
+ * engine may skip what follows the first one above it. A step that goes past its first chunk asks
+ * which nodes the current program's episodes reach: a neighbour that replaced a node they never
+ * reach runs the same episodes, so it gets the current score without being run.
  */
 public final class HillClimber {
     /** The first chunk of a step, small so that the engine starts early; it doubles while no improvement turns up. */
@@ -53,15 +55,23 @@ public final class HillClimber {
         for (int step = 0; step < MAX_STEPS; step++) {
             if (score >= SearchState.SOLVED || state.cancelled()) return;
             Mutator.Neighbourhood hood = mutator.neighbourhood(current, k, stream);
+            boolean[] reached = null;
+            boolean asked = false;
             Node.Program next = null;
             int batch = Math.min(FIRST_BATCH, maxBatch);
             for (int from = 0; from < k && next == null; ) {
                 int to = Math.min(k, from + batch);
                 if (hood.drawn() < to) hood.draw(to - hood.drawn()); // what the scoring left no time to draw
+                // a step often ends in its first chunk; one that goes on learns, once, where its program goes
+                if (from >= 3 * FIRST_BATCH && !asked) {
+                    reached = state.reached(current);
+                    asked = true;
+                }
                 List<Node.Program> chunk = hood.list().subList(from, to);
                 double threshold = score;
+                double[] known = unchanged(hood, from, to, reached, score);
                 // the state is the scoring thread's until the chunk is answered; this one only draws
-                Future<double[]> scoring = SCORING.submit(() -> state.evaluateInClimb(chunk, threshold));
+                Future<double[]> scoring = SCORING.submit(() -> state.evaluateInClimb(chunk, threshold, known));
                 while (hood.drawn() < k && !scoring.isDone()) hood.draw(1);
                 double[] counted = answer(scoring);
                 int last = counted.length - 1;
@@ -81,10 +91,22 @@ public final class HillClimber {
     }
 
     /**
+     * The neighbours in [from, to) that replaced a node the current program's episodes never
+     * reach: they run the very same episodes, so their score is the current one (NaN for the
+     * others; null when the scorer cannot tell what is reached).
+     */
+    private static double[] unchanged(Mutator.Neighbourhood hood, int from, int to, boolean[] reached, double score) {
+        if (reached == null) return null;
+        double[] known = new double[to - from];
+        for (int i = from; i < to; i++) known[i - from] = reached[hood.replaced(i)] ? Double.NaN : score;
+        return known;
+    }
+
+    /**
      * A chunk's counted scores. The chunk is let finish even if this thread is interrupted, so
      * that the state is never touched by two threads; the interrupt is kept for the caller.
      */
-    private static double[] answer(Future<double[]> scoring) {
+    private static <T> T answer(Future<T> scoring) {
         boolean interrupted = false;
         try {
             while (true) {

@@ -18,6 +18,23 @@ public interface Scorer {
         return scores(programs);
     }
 
+    /**
+     * As {@link #scores(List, double)}, where {@code known[i]} (NaN: not known) is already the
+     * exact score of {@code programs[i]}: those are not computed.
+     */
+    default double[] scores(List<Node.Program> programs, double threshold, double[] known) {
+        return scores(programs, threshold);
+    }
+
+    /**
+     * Which nodes of {@code program} its episodes on the run's instances reach, one flag per node
+     * in pre-order with the program first ({@link io.github.llmgs.engine.vm.Coverage}), or null
+     * when this scorer cannot tell.
+     */
+    default boolean[] reached(Node.Program program) {
+        return null;
+    }
+
     /** Programs actually computed (not served from a cache), for the raw count. */
     long computed();
 

@@ -76,14 +76,32 @@ public final class SearchState {
      * neither the best, nor the curve, nor where the step stops.
      */
     public double[] evaluateInClimb(List<Node.Program> candidates, double threshold) {
+        return evaluateInClimb(candidates, threshold, null);
+    }
+
+    /**
+     * As {@link #evaluateInClimb(List, double)}, where {@code known[i]} (NaN: not known; null:
+     * none) is already the exact score of candidate i; it counts like any other.
+     */
+    public double[] evaluateInClimb(List<Node.Program> candidates, double threshold, double[] known) {
         if (threshold > bestScore) throw new IllegalArgumentException("threshold " + threshold + " above the best score " + bestScore);
-        return evaluate(candidates, (i, s) -> s > threshold, threshold, candidates.size());
+        return evaluate(candidates, (i, s) -> s > threshold, threshold, candidates.size(), known);
+    }
+
+    /** {@link Scorer#reached}: which nodes of {@code program} the run's episodes reach, or null. */
+    public boolean[] reached(Node.Program program) {
+        return scorer.reached(program);
     }
 
     private double[] evaluate(List<Node.Program> candidates, StopRule stopAt, double threshold, int n) {
+        return evaluate(candidates, stopAt, threshold, n, null);
+    }
+
+    private double[] evaluate(List<Node.Program> candidates, StopRule stopAt, double threshold, int n, double[] known) {
         if (n == 0 || cancelled.getAsBoolean()) return new double[0];
         List<Node.Program> batch = candidates.subList(0, n);
-        double[] scores = Double.isNaN(threshold) ? scorer.scores(batch) : scorer.scores(batch, threshold);
+        double[] scores = Double.isNaN(threshold) ? scorer.scores(batch)
+                : known == null ? scorer.scores(batch, threshold) : scorer.scores(batch, threshold, known);
         raw += n;
         int counted = 0;
         for (int i = 0; i < n; i++) {

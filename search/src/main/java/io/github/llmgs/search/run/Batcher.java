@@ -171,6 +171,12 @@ public final class Batcher implements AutoCloseable {
                 public BatchScorer.Scored means(List<Node.Program> programs, double[] thresholds, int[] groups) {
                     return submit(Member.this, lane, programs, thresholds, groups);
                 }
+
+                /** On the run's own evaluator and thread: a few episodes, no call to merge. */
+                @Override
+                public boolean[] reached(Node.Program program) {
+                    return evaluator.reached(program);
+                }
             };
         }
 

@@ -78,7 +78,7 @@ public final class SearchRunner {
             // the lane names everything a score depends on, so runs that share it share calls
             Object lane = List.of(taskName, io.github.llmgs.search.config.Seeds.format(instanceSeeds), spec.maxCalls());
             BatchScorer.Evaluator evaluator = oracle != null
-                    ? programs -> oracle.means(miniGrid.get(), programs, instanceSeeds, spec.maxCalls())
+                    ? BatchScorer.miniGrid(oracle, miniGrid.get(), instanceSeeds, spec.maxCalls())
                     : BatchScorer.karel(backend, Tasks.byName(taskName), karelInstances(taskName, spec), spec.maxCalls());
             BatchScorer scorer = new BatchScorer(engine.lane(lane, instanceSeeds.length, evaluator), spec.batch());
             SearchState state = new SearchState(spec.budget(), scorer, progress, stop::stopped);

@@ -68,4 +68,29 @@ class BatchScorerTest {
         assertEquals(List.of(3, 3, 3, 1), calls);
         for (int i = 0; i < 10; i++) assertEquals(i, s[i], 0.0);
     }
+
+    @Test
+    void knownScoresAreNotSentAndCoverageIsAskedOnlyWhenOn() {
+        List<Integer> calls = new ArrayList<>();
+        BatchScorer.Evaluator engine = new BatchScorer.Evaluator() {
+            @Override
+            public double[] means(List<Node.Program> programs) {
+                calls.add(programs.size());
+                return programs.stream().mapToDouble(BatchScorerTest::score).toArray();
+            }
+
+            @Override
+            public boolean[] reached(Node.Program program) {
+                return new boolean[] {true};
+            }
+        };
+        BatchScorer scorer = new BatchScorer(engine, 8, false);
+        double[] known = {Double.NaN, 1, Double.NaN, 3, Double.NaN};
+        double[] s = scorer.scores(programs(5), 10, known);
+        for (int i = 0; i < 5; i++) assertEquals(i, s[i], 0.0);
+        assertEquals(List.of(3), calls, "programs 1 and 3 were known");
+        assertEquals(3, scorer.computed());
+        assertEquals(1, scorer.reached(programs(1).get(0)).length);
+        assertEquals(null, new BatchScorer(engine, 8, false, false).reached(programs(1).get(0)), "coverage off");
+    }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SearchDeterminismTest {
     record Outcome(String best, double score, long evaluated, long foundAt, List<SearchState.CurvePoint> curve, long raw,
-                   long episodes) {
+                   long episodes, long computed) {
         String same() {
             return best + " " + score + " " + evaluated + " " + foundAt + " " + curve;
         }
@@ -39,20 +39,26 @@ class SearchDeterminismTest {
     }
 
     static Outcome run(String taskName, long budget, int batch, int threads, boolean thresholds, Function<Integer, SearchMethod> method) {
+        return run(taskName, budget, batch, threads, thresholds, true, method);
+    }
+
+    static Outcome run(String taskName, long budget, int batch, int threads, boolean thresholds, boolean coverage,
+                       Function<Integer, SearchMethod> method) {
         Task task = Tasks.byName(taskName);
         try (Backend backend = new CpuBackend(threads)) {
-            BatchScorer scorer = new BatchScorer(BatchScorer.karel(backend, task, instances(task), TreeWalker.DEFAULT_MAX_CALLS), batch, thresholds);
+            BatchScorer scorer = new BatchScorer(BatchScorer.karel(backend, task, instances(task), TreeWalker.DEFAULT_MAX_CALLS),
+                    batch, thresholds, coverage);
             SearchState state = new SearchState(budget, scorer, SearchListener.NONE, () -> false);
             method.apply(batch).run(state);
             return new Outcome(Printer.print(state.best()), state.bestScore(), state.evaluated(), state.bestFoundAt(),
-                    state.curve(), state.raw(), scorer.episodes());
+                    state.curve(), state.raw(), scorer.episodes(), scorer.computed());
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"DoorKey", "Harvester", "Maze", "StairClimber", "FourCorners", "TopOff", "CleanHouse", "OneStroke",
             "Seeder", "Snake", "WallAvoider", "PathFollow", "HarvesterSparse", "TopOffSparse"})
-    void thresholdsChangeNoResultOnlyTheWork(String taskName) {
+    void thresholdsAndCoverageChangeNoResultOnlyTheWork(String taskName) {
         long budget = 4000;
         long spared = 0;
         for (int seed = 0; seed < 3; seed++) {
@@ -60,15 +66,30 @@ class SearchDeterminismTest {
             Function<Integer, SearchMethod> method = batch -> s == 2
                     ? new LlmGuidedSearch(new GrammarSeeds(s, "test"), Schedule.paper(budget), s, batch)
                     : HillClimbing.shc(Schedule.paper(budget), s, batch);
-            Outcome exact = run(taskName, budget, 256, 2, false, method);
-            Outcome bounded = run(taskName, budget, 256, 2, true, method);
+            Outcome exact = run(taskName, budget, 256, 2, false, false, method);
+            Outcome covered = run(taskName, budget, 256, 2, false, true, method);
+            Outcome bounded = run(taskName, budget, 256, 2, true, true, method);
+            assertEquals(exact.same(), covered.same(), taskName + " seed " + seed + ", coverage");
             assertEquals(exact.same(), bounded.same(), taskName + " seed " + seed);
+            assertTrue(covered.computed() <= exact.computed(), taskName + " seed " + seed);
+            assertEquals(exact.raw(), covered.raw(), "coverage answers before the call: the same candidates go out");
             // what a step sends beyond its first improvement depends on how far the drawing got meanwhile
             assertTrue(bounded.raw() >= bounded.evaluated(), taskName + " seed " + seed);
             assertTrue(bounded.episodes() <= exact.episodes(), taskName + " seed " + seed);
             spared += exact.episodes() - bounded.episodes();
         }
         assertTrue(spared > 0, taskName + ": thresholds spared no episode");
+    }
+
+    @org.junit.jupiter.api.Test
+    void coverageSparesTheNeighboursChangedWhereTheProgramNeverGoes() {
+        // CleanHouse's climbs stall on programs with branches their 32 instances never take
+        Function<Integer, SearchMethod> method = batch -> HillClimbing.shc(Schedule.paper(100_000), 0, batch);
+        Outcome exact = run("CleanHouse", 100_000, 256, 2, false, false, method);
+        Outcome covered = run("CleanHouse", 100_000, 256, 2, false, true, method);
+        assertEquals(exact.same(), covered.same());
+        assertTrue(covered.computed() < exact.computed() * 0.95,
+                "coverage computed " + covered.computed() + " of " + exact.computed() + " programs");
     }
 
     @ParameterizedTest
