@@ -1,6 +1,7 @@
 package io.github.llmgs.kernels;
 
 import io.github.llmgs.engine.ExitStatus;
+import io.github.llmgs.engine.vm.WhileMemory;
 import java.util.Locale;
 import org.jocl.Sizeof;
 
@@ -24,10 +25,10 @@ import org.jocl.Sizeof;
  * old one-table-per-pair layout had in the same memory, and the whole launch when that fits.
  */
 public final class WhileTables {
-    /** Slots of the private table: one bit each in a ulong occupancy mask, so one store clears it. */
-    public static final int SMALL_SLOTS = Long.SIZE;
-    /** Digests the private table takes before the set moves to a large one: at 3/4 load, probe runs stay short. */
-    public static final int SMALL_LIMIT = SMALL_SLOTS * 3 / 4;
+    /** Slots of the private table, the Java VM's small tier ({@link WhileMemory#SMALL_SLOTS}). */
+    public static final int SMALL_SLOTS = WhileMemory.SMALL_SLOTS;
+    /** Digests the private table takes before the set moves to a large one ({@link WhileMemory#SMALL_LIMIT}). */
+    public static final int SMALL_LIMIT = WhileMemory.SMALL_LIMIT;
     /**
      * The kernel's status for a pair that needed a large table when none was left. Not an
      * {@link ExitStatus}: the host reruns the pair, so no result ever carries it.

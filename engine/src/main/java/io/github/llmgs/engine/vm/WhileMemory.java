@@ -1,17 +1,30 @@
 package io.github.llmgs.engine.vm;
 
 /**
- * The state keys each WHILE loop has seen this episode, for all loops of a program at once: an
- * open-addressing table of (loop id, key) digests. Each loop iteration costs at least one call,
- * so an episode records at most max_calls + 1 keys; the table is sized for that at load <= 1/3.
- * Slots carry the episode's stamp, so starting an episode clears nothing.
+ * The state keys each WHILE loop has seen this episode, for all loops of a program at once: a set
+ * of (loop id, key) digests, in the two tiers the OpenCL kernels ({@code vm.cl}) keep under the
+ * same names ({@code record}, {@code whileDigest}, {@code recordLarge}). Most episodes record a
+ * few dozen digests, so an episode starts in a small open-addressing table cleared by one store
+ * of its occupancy mask, which stays in L1; the digest that would take it past
+ * {@link #SMALL_LIMIT} moves the set to a large table sized for the most an episode can record
+ * (each loop iteration costs at least one call, so max_calls + 1 keys, at load <= 1/3), whose
+ * slots carry the episode's stamp, so starting an episode clears nothing there either. On a
+ * long episode the large table is hundreds of kilobytes, and every probe of it was a cache miss
+ * for every episode, short or long, before the small tier.
  *
- * <p>The OpenCL kernels ({@code vm.cl}) keep the same set under the same names ({@code record},
- * {@code whileDigest}) in two tiers, because there a table sized by max_calls for every launched
- * pair would not fit: a small private table first, a large one like this from a shared pool
- * when an episode records more. Membership is digest equality either way, so both answer alike.
+ * <p>Membership is digest equality in whichever table holds the set, so both tiers, and the
+ * kernels, answer alike.
  */
 public final class WhileMemory {
+    /** Slots of the small table: one bit each in a long occupancy mask, so one store clears it. */
+    public static final int SMALL_SLOTS = Long.SIZE;
+    /** Digests the small table takes before the set moves to the large one: at 3/4 load, probe runs stay short. */
+    public static final int SMALL_LIMIT = SMALL_SLOTS * 3 / 4;
+
+    private final long[] small = new long[SMALL_SLOTS];
+    private long used;
+    private int count;
+    private boolean large;
     private final long[] keys;
     private final int[] stamps;
     private final int mask;
@@ -25,15 +38,48 @@ public final class WhileMemory {
     }
 
     public void newEpisode() {
-        if (++stamp == Integer.MAX_VALUE) {
-            java.util.Arrays.fill(stamps, 0);
-            stamp = 1;
+        used = 0;
+        count = 0;
+        if (large) {
+            large = false;
+            if (++stamp == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(stamps, 0);
+                stamp = 1;
+            }
         }
     }
 
     /** Records the key for that loop; false if the loop had already recorded it. */
     public boolean record(int whileId, long stateKey) {
         long digest = whileDigest(whileId, stateKey);
+        if (!large) {
+            int slot = (int) (digest ^ (digest >>> 32)) & (SMALL_SLOTS - 1);
+            while ((used >>> slot & 1L) != 0) {
+                if (small[slot] == digest) {
+                    return false;
+                }
+                slot = (slot + 1) & (SMALL_SLOTS - 1);
+            }
+            if (count < SMALL_LIMIT) {
+                used |= 1L << slot;
+                small[slot] = digest;
+                count++;
+                return true;
+            }
+            takeLargeTable();
+        }
+        return recordLarge(digest);
+    }
+
+    /** Moves the small table's digests into the large one (distinct digests: each lands in an empty slot). */
+    private void takeLargeTable() {
+        for (int slot = 0; slot < SMALL_SLOTS; slot++) {
+            if ((used >>> slot & 1L) != 0) recordLarge(small[slot]);
+        }
+        large = true;
+    }
+
+    private boolean recordLarge(long digest) {
         int slot = (int) (digest ^ (digest >>> 32)) & mask;
         while (stamps[slot] == stamp) {
             if (keys[slot] == digest) {
