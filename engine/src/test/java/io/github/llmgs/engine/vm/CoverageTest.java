@@ -45,6 +45,18 @@ class CoverageTest {
         return out;
     }
 
+    /** The parent, then those of 64 neighbours that replaced a node the parent's episodes never reach. */
+    private static List<Node.Program> parentAndUnreachedNeighbours(Node.Program parent, boolean[] reached, Mutator mutator,
+                                                                   RandomState draws) {
+        Mutator.Neighbourhood hood = mutator.neighbourhood(parent, 64, draws);
+        hood.drawAll();
+        List<Node.Program> batch = new ArrayList<>(List.of(parent));
+        for (int i = 0; i < hood.size(); i++) {
+            if (!reached[hood.replaced(i)]) batch.add(hood.list().get(i));
+        }
+        return batch;
+    }
+
     @Test
     void aBranchThatCannotBeTakenIsNeverReached() {
         // nodes: 0 program, 1 list, 2 IF, 3 frontIsClear, 4 inner IF, 5 not, 6 frontIsClear, 7 putMarker, 8 move
@@ -73,13 +85,7 @@ class CoverageTest {
         try (CpuBackend cpu = new CpuBackend(2)) {
             for (int n = 0; n < 60; n++) {
                 Node.Program parent = grammar.randomProgram(draws);
-                boolean[] reached = coverage.reached(parent);
-                Mutator.Neighbourhood hood = mutator.neighbourhood(parent, 64, draws);
-                hood.drawAll();
-                List<Node.Program> batch = new ArrayList<>(List.of(parent));
-                for (int i = 0; i < hood.size(); i++) {
-                    if (!reached[hood.replaced(i)]) batch.add(hood.list().get(i));
-                }
+                List<Node.Program> batch = parentAndUnreachedNeighbours(parent, coverage.reached(parent), mutator, draws);
                 BatchResult r = cpu.evaluate(new BatchRequest(task, instances, batch, true, maxCalls));
                 for (int c = 1; c < batch.size(); c++) {
                     for (int i = 0; i < INSTANCES; i++) {
@@ -111,13 +117,7 @@ class CoverageTest {
         try (MiniGridCpu cpu = new MiniGridCpu(2)) {
             for (int n = 0; n < 40; n++) {
                 Node.Program parent = grammar.randomProgram(draws);
-                boolean[] reached = coverage.reached(parent);
-                Mutator.Neighbourhood hood = mutator.neighbourhood(parent, 64, draws);
-                hood.drawAll();
-                List<Node.Program> batch = new ArrayList<>(List.of(parent));
-                for (int i = 0; i < hood.size(); i++) {
-                    if (!reached[hood.replaced(i)]) batch.add(hood.list().get(i));
-                }
+                List<Node.Program> batch = parentAndUnreachedNeighbours(parent, coverage.reached(parent), mutator, draws);
                 EpisodeResult[][] r = cpu.evaluate(task, batch, seeds, maxCalls);
                 for (int c = 1; c < batch.size(); c++) {
                     assertArrayEquals(r[0], r[c], taskName + "\nparent:    " + Printer.print(parent)

@@ -25,15 +25,23 @@ class BatchScorerTest {
         return Integer.parseInt(text.replaceAll(".*R=(\\d+).*", "$1"));
     }
 
+    /** Scores each program by its REPEAT count and logs each call's size. */
+    private static BatchScorer.Evaluator logging(List<Integer> calls) {
+        return programs -> {
+            calls.add(programs.size());
+            return programs.stream().mapToDouble(BatchScorerTest::score).toArray();
+        };
+    }
+
     @Test
     void partsAfterTheFirstProgramAboveTheThresholdAreSkippedAndNotRemembered() {
         List<Integer> calls = new ArrayList<>();
         List<int[]> groups = new ArrayList<>();
+        BatchScorer.Evaluator logged = logging(calls);
         BatchScorer.Evaluator engine = new BatchScorer.Evaluator() {
             @Override
             public double[] means(List<Node.Program> programs) {
-                calls.add(programs.size());
-                return programs.stream().mapToDouble(BatchScorerTest::score).toArray();
+                return logged.means(programs);
             }
 
             @Override
@@ -60,10 +68,7 @@ class BatchScorerTest {
     @Test
     void withoutThresholdsEveryPartIsSent() {
         List<Integer> calls = new ArrayList<>();
-        BatchScorer scorer = new BatchScorer(ps -> {
-            calls.add(ps.size());
-            return ps.stream().mapToDouble(BatchScorerTest::score).toArray();
-        }, 3, false);
+        BatchScorer scorer = new BatchScorer(logging(calls), 3, false);
         double[] s = scorer.scores(programs(10), 3.5);
         assertEquals(List.of(3, 3, 3, 1), calls);
         for (int i = 0; i < 10; i++) assertEquals(i, s[i], 0.0);
@@ -72,11 +77,11 @@ class BatchScorerTest {
     @Test
     void knownScoresAreNotSentAndCoverageIsAskedOnlyWhenOn() {
         List<Integer> calls = new ArrayList<>();
+        BatchScorer.Evaluator logged = logging(calls);
         BatchScorer.Evaluator engine = new BatchScorer.Evaluator() {
             @Override
             public double[] means(List<Node.Program> programs) {
-                calls.add(programs.size());
-                return programs.stream().mapToDouble(BatchScorerTest::score).toArray();
+                return logged.means(programs);
             }
 
             @Override
