@@ -1,21 +1,11 @@
 package io.github.llmgs.engine.profile;
 
 import io.github.llmgs.dsl.Node;
-import io.github.llmgs.engine.ExitStatus;
-import io.github.llmgs.engine.Task;
-import io.github.llmgs.engine.TaskInstance;
-import io.github.llmgs.engine.batch.Backend;
-import io.github.llmgs.engine.batch.BatchRequest;
-import io.github.llmgs.engine.batch.BatchResult;
-import io.github.llmgs.engine.minigrid.EpisodeResult;
-import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
-import io.github.llmgs.engine.minigrid.MiniGridTask;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Times a backend on a workload: warm-up passes (JIT, kernel build, buffer allocation), then
@@ -24,6 +14,7 @@ import java.util.function.Supplier;
  * holds the episodes' balance ({@link EpisodeStats}) and where the timed passes' time went
  * ({@link TimeSplit}: an OpenCL backend's device and host times, a CPU backend's thread times).
  * Several backends can be profiled in one run with their passes interleaved ({@link Comparison}).
+ * A backend of any domain comes as a {@link ProfileSubject}.
  */
 public final class Profiler {
     private final int warmups;
@@ -35,67 +26,35 @@ public final class Profiler {
         this.repetitions = repetitions;
     }
 
-    /** A Karel workload on one of its backends, under the run settings' call limit. */
-    public ProfileResult profile(Backend backend, Task task, List<TaskInstance> instances, int maxCalls,
-                                 List<Node.Program> programs, int batch, Consumer<String> progress) {
-        return profile(List.of(backend), task, instances, maxCalls, programs, batch, progress).results().get(0);
+    /** A workload on one backend. */
+    public ProfileResult profile(ProfileSubject subject, List<Node.Program> programs, int batch, Consumer<String> progress) {
+        return profile(List.of(subject), programs, batch, progress).results().get(0);
     }
 
-    /** A Karel workload on several backends, their passes interleaved. */
-    public Comparison profile(List<Backend> backends, Task task, List<TaskInstance> instances, int maxCalls,
-                              List<Node.Program> programs, int batch, Consumer<String> progress) {
-        int batchSize = batch > 0 ? batch : programs.size();
-        List<Subject> subjects = new ArrayList<>();
-        for (Backend b : backends) {
-            subjects.add(new Subject(b.name(), b.device(), b instanceof ProfiledBackend p ? p : null,
-                    () -> pass(b, task, instances, maxCalls, programs, batchSize)));
+    /**
+     * A workload on several backends of one task and instance list, their passes interleaved;
+     * {@code batch} programs per call, 0 for the whole workload in one.
+     */
+    public Comparison profile(List<? extends ProfileSubject> subjects, List<Node.Program> programs, int batch,
+                              Consumer<String> progress) {
+        if (subjects.isEmpty()) throw new IllegalArgumentException("no backend to profile");
+        ProfileSubject first = subjects.get(0);
+        for (ProfileSubject s : subjects) {
+            // one ratio compares the same episodes, so every subject must run the same ones
+            if (!s.task().equals(first.task()) || s.instances() != first.instances()) {
+                throw new IllegalArgumentException("backends profiled together must run the same task and instances: "
+                        + first.task() + " x " + first.instances() + " and " + s.task() + " x " + s.instances());
+            }
         }
-        return time(subjects, task.name(), programs.size(), instances.size(), batchSize, progress);
-    }
-
-    /** A MiniGrid workload on one of its backends. */
-    public ProfileResult profile(MiniGridEpisodes backend, MiniGridTask task, long[] seeds, int maxCalls,
-                                 List<Node.Program> programs, int batch, Consumer<String> progress) {
         int batchSize = batch > 0 ? batch : programs.size();
-        Subject s = new Subject(backend.name(), backend.device(), backend instanceof ProfiledBackend p ? p : null, () -> {
-            long start = System.nanoTime();
-            List<EpisodeResult[][]> results = new ArrayList<>();
-            for (int from = 0; from < programs.size(); from += batchSize) {
-                results.add(backend.evaluate(task, programs.subList(from, Math.min(programs.size(), from + batchSize)),
-                        seeds, maxCalls));
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long calls = 0;
-            double checksum = 0;
-            double[] returns = new double[seeds.length];
-            int[] episodeCalls = new int[programs.size() * seeds.length];
-            boolean[] limited = new boolean[episodeCalls.length];
-            int e = 0;
-            for (EpisodeResult[][] r : results) {
-                for (EpisodeResult[] program : r) {
-                    for (int i = 0; i < seeds.length; i++) {
-                        returns[i] = program[i].ret();
-                        calls += program[i].calls();
-                        episodeCalls[e] = program[i].calls();
-                        limited[e++] = program[i].calls() >= maxCalls;
-                    }
-                    checksum += BatchResult.mean(returns, 0, seeds.length);
-                }
-            }
-            return new Pass(seconds, calls, checksum, episodeCalls, limited);
-        });
-        return time(List.of(s), task.name(), programs.size(), seeds.length, batchSize, progress).results().get(0);
+        return time(List.copyOf(subjects), programs, batchSize, progress);
     }
 
-    /** One backend under test: how to run a pass, and its device times if it has them. */
-    private record Subject(String backend, String device, ProfiledBackend profiled, Supplier<Pass> pass) {}
-
-    /** A pass's wall time and totals, and per episode its calls and whether it hit the call limit. */
-    private record Pass(double seconds, long calls, double checksum, int[] episodeCalls, boolean[] callLimit) {}
-
-    private Comparison time(List<Subject> subjects, String task, int programs, int instances, int batchSize,
+    private Comparison time(List<ProfileSubject> subjects, List<Node.Program> workload, int batchSize,
                             Consumer<String> progress) {
         int m = subjects.size();
+        int programs = workload.size(), instances = subjects.get(0).instances();
+        String task = subjects.get(0).task();
         Pass[] reference = new Pass[m];
         double[][] seconds = new double[m][repetitions];
         DeviceTimes[] device = new DeviceTimes[m];
@@ -112,46 +71,46 @@ public final class Profiler {
                 boolean timed = i >= warmups;
                 for (int o = 0; o < m; o++) {
                     int j = (i + o) % m; // rotate who goes first
-                    Subject s = subjects.get(j);
+                    ProfileSubject s = subjects.get(j);
                     if (s.profiled() != null) s.profiled().takeTimes();
                     Map<Long, Long> before = ThreadTimes.snapshot();
-                    Pass pass = s.pass().get();
+                    Pass pass = s.pass(workload, batchSize);
                     Map<Long, Long> busy = ThreadTimes.between(before, ThreadTimes.snapshot());
                     DeviceTimes t = s.profiled() != null ? s.profiled().takeTimes() : null;
                     if (reference[j] == null) {
                         reference[j] = pass;
-                    } else if (Double.compare(pass.checksum, reference[j].checksum) != 0 || pass.calls != reference[j].calls) {
-                        throw new IllegalStateException("backend " + s.backend() + " is not deterministic: checksum "
-                                + reference[j].checksum + " then " + pass.checksum);
+                    } else if (Double.compare(pass.checksum(), reference[j].checksum()) != 0 || pass.calls() != reference[j].calls()) {
+                        throw new IllegalStateException("backend " + s.name() + " is not deterministic: checksum "
+                                + reference[j].checksum() + " then " + pass.checksum());
                     }
                     if (timed) {
-                        seconds[j][i - warmups] = pass.seconds;
+                        seconds[j][i - warmups] = pass.seconds();
                         if (t != null) device[j] = device[j].plus(t);
-                        threads.get(j).add(busyThreads(busy, pass.seconds));
+                        threads.get(j).add(busyThreads(busy, pass.seconds()));
                     }
                     if (progress != null) {
-                        progress.accept(String.format("%s%s pass %d/%d: %.3f s (%.0f programs/s)", m > 1 ? s.backend() + " " : "",
+                        progress.accept(String.format("%s%s pass %d/%d: %.3f s (%.0f programs/s)", m > 1 ? s.name() + " " : "",
                                 timed ? "timed" : "warm-up", timed ? i - warmups + 1 : i + 1, timed ? repetitions : warmups,
-                                pass.seconds, programs / pass.seconds));
+                                pass.seconds(), programs / pass.seconds()));
                     }
                 }
             }
         } finally {
-            for (Subject s : subjects) {
+            for (ProfileSubject s : subjects) {
                 if (s.profiled() != null) s.profiled().profileTimes(false);
             }
         }
         List<ProfileResult> results = new ArrayList<>();
         List<Double> speedups = new ArrayList<>();
         for (int j = 0; j < m; j++) {
-            Subject s = subjects.get(j);
+            ProfileSubject s = subjects.get(j);
             double[] sorted = seconds[j].clone();
             Arrays.sort(sorted);
             double wall = 0;
             for (double x : seconds[j]) wall += x;
-            EpisodeStats stats = EpisodeStats.of(reference[j].episodeCalls, reference[j].callLimit, instances);
-            results.add(new ProfileResult(s.backend(), s.device(), task, programs, instances, batchSize, median(sorted),
-                    reference[j].calls, reference[j].checksum, stats,
+            EpisodeStats stats = EpisodeStats.of(reference[j].episodeCalls(), reference[j].callLimit(), instances);
+            results.add(new ProfileResult(s.name(), s.device(), task, programs, instances, batchSize, median(sorted),
+                    reference[j].calls(), reference[j].checksum(), stats,
                     new TimeSplit(repetitions, wall, device[j], sumThreads(threads.get(j))), seconds[j].clone()));
             double[] ratio = new double[repetitions];
             for (int r = 0; r < repetitions; r++) ratio[r] = seconds[0][r] / seconds[j][r];
@@ -191,37 +150,5 @@ public final class Profiler {
             for (int k = 0; k < p.length; k++) out[k] += p[k];
         }
         return out;
-    }
-
-    private static Pass pass(Backend backend, Task task, List<TaskInstance> instances, int maxCalls,
-                             List<Node.Program> programs, int batchSize) {
-        List<BatchRequest> requests = new ArrayList<>();
-        for (int from = 0; from < programs.size(); from += batchSize) {
-            requests.add(new BatchRequest(task, instances,
-                    programs.subList(from, Math.min(programs.size(), from + batchSize)), true, maxCalls));
-        }
-        long calls = 0;
-        double checksum = 0;
-        long start = System.nanoTime();
-        List<BatchResult> results = new ArrayList<>(requests.size());
-        for (BatchRequest r : requests) {
-            results.add(backend.evaluate(r));
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        int n = instances.size();
-        int[] episodeCalls = new int[programs.size() * n];
-        boolean[] limited = new boolean[episodeCalls.length];
-        int e = 0;
-        for (BatchResult r : results) {
-            calls += r.totalCalls();
-            for (int p = 0; p < r.programs(); p++) {
-                checksum += r.mean(p);
-                for (int i = 0; i < n; i++, e++) {
-                    episodeCalls[e] = r.episode(p, i).calls();
-                    limited[e] = r.exit(p, i) == ExitStatus.CALL_LIMIT;
-                }
-            }
-        }
-        return new Pass(seconds, calls, checksum, episodeCalls, limited);
     }
 }

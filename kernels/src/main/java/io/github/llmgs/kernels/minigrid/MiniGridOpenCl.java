@@ -93,10 +93,13 @@ public final class MiniGridOpenCl implements MiniGridEpisodes, ProfiledBackend {
         }
         if (device.profilingTimes()) {
             long end = System.nanoTime();
-            device.hostTimes(0, 0, end - ran, end - start); // compile and pack are not split out here yet
+            device.hostTimes(lastCompileNanos, lastPackNanos, end - ran, end - start);
         }
         return results;
     }
+
+    /** Host time of the last {@link #run}'s compiling, and of its packing (start worlds and code, less their uploads' device time). */
+    private long lastCompileNanos, lastPackNanos;
 
     @Override
     public void profileTimes(boolean on) {
@@ -110,9 +113,15 @@ public final class MiniGridOpenCl implements MiniGridEpisodes, ProfiledBackend {
 
     @Override
     public synchronized double[] means(MiniGridTask task, List<Node.Program> programs, long[] seeds, int maxCalls) {
+        long start = System.nanoTime();
         Episodes e = run(task, programs, seeds, maxCalls, false, null);
+        long ran = System.nanoTime();
         double[] means = new double[programs.size()];
         for (int p = 0; p < means.length; p++) means[p] = BatchResult.mean(e.returns, p * seeds.length, seeds.length);
+        if (device.profilingTimes()) {
+            long end = System.nanoTime();
+            device.hostTimes(lastCompileNanos, lastPackNanos, end - ran, end - start);
+        }
         return means;
     }
 
@@ -159,10 +168,13 @@ public final class MiniGridOpenCl implements MiniGridEpisodes, ProfiledBackend {
         device.checkOpen();
         if (maxCalls < 1) throw new IllegalArgumentException("max_calls must be >= 1, got " + maxCalls);
         CapacityException.check(programs);
+        long compileStart = System.nanoTime();
+        lastCompileNanos = lastPackNanos = 0;
         int[][] codes = new int[programs.size()][];
         for (int k = 0; k < codes.length; k++) {
             codes[k] = MiniGridCpu.compile(programs.get(k)).code(); // verified
         }
+        lastCompileNanos = System.nanoTime() - compileStart;
         int n = seeds.length;
         long total = (long) codes.length * n;
         if (total > Integer.MAX_VALUE) {
@@ -175,8 +187,10 @@ public final class MiniGridOpenCl implements MiniGridEpisodes, ProfiledBackend {
         }
         MiniGridSpec spec = MiniGridSpec.of(task, maxCalls, trace != null);
         cl_kernel k = device.kernel(spec);
+        long packStart = System.nanoTime(), uploadStart = device.uploadNanos();
         upload(task, seeds, spec);
         device.uploadCode(codes);
+        lastPackNanos = Math.max(0, System.nanoTime() - packStart - (device.uploadNanos() - uploadStart));
         long bytesPerPair = Sizeof.cl_double + 5L * Sizeof.cl_int; // the outputs
         int chunk = device.pairsPerLaunch(spec.whileCapacity(), bytesPerPair, Long.MAX_VALUE, n, t);
         DeviceContext.Output returns = DeviceContext.Output.of(outReturn, e.returns);

@@ -1,17 +1,11 @@
 package io.github.llmgs.search.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.llmgs.engine.Task;
-import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
-import io.github.llmgs.search.config.RunSettings;
-import io.github.llmgs.engine.TaskInstance;
-import io.github.llmgs.engine.batch.Backend;
-import io.github.llmgs.engine.batch.BackendOptions;
 import io.github.llmgs.engine.profile.Comparison;
 import io.github.llmgs.engine.profile.ProfileResult;
+import io.github.llmgs.engine.profile.ProfileSubject;
 import io.github.llmgs.engine.profile.Profiler;
 import io.github.llmgs.engine.profile.Workload;
-import io.github.llmgs.search.BackendChoice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,12 +25,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = {"Measure a backend's throughput on a workload file (programs/s, episodes/s, calls/s).",
-                "Runs every program x instances (seeds 0-31).",
+                "Runs every program x instances (seeds 0-31), on a Karel or a MiniGrid task.",
                 "Reports programs/s, episodes/s, calls/s (median of timed passes after warm-up), the device,",
                 "and checksum = sum over programs of the mean return (-217.78125 for the bench workload on DoorKey)."},
         footer = {"", "Examples:",
                 "  llmgs profile --workload bench/src/main/resources/io/github/llmgs/bench/neighborhood-1024.txt --task DoorKey --backend cpu",
-                "  llmgs profile --workload FILE --task DoorKey --backend opencl --sweep-batch 64,256,1024 --json"})
+                "  llmgs profile --workload FILE --task DoorKey --backend opencl --sweep-batch 64,256,1024 --json",
+                "  llmgs profile --workload bench/src/main/resources/io/github/llmgs/bench/minigrid-1024.txt --task LavaGap --backends cpu,opencl"})
 final class ProfileCommand implements Callable<Integer> {
     /** The published Python reference on one core of these machines (DESIGN.md, Performance). */
     static final Map<String, Double> PUBLISHED_REFERENCE = Map.of("DoorKey", 45.0, "Harvester", 53.0, "CleanHouse", 50.0);
@@ -85,7 +80,7 @@ final class ProfileCommand implements Callable<Integer> {
     Path png;
 
     @Option(names = "--backends", split = ",", paramLabel = "NAME[,NAME...]",
-            description = "Profile several backends in one run, passes interleaved, and print their ratios (Karel tasks).")
+            description = "Profile several backends in one run, passes interleaved, and print their ratios.")
     List<String> backendNames;
 
     @Option(names = "--compare-reference", description = "Also time the tree-walking oracle on one thread (slow).")
@@ -111,51 +106,39 @@ final class ProfileCommand implements Callable<Integer> {
         if (backendNames != null && spec.commandLine().getParseResult().hasMatchedOption("--backend")) {
             throw new CliException("--backend and --backends: give one of them");
         }
-        if (domainTask.isMiniGrid()) {
-            if (names.size() > 1 || sweepInstances != null || csv != null || png != null) {
-                throw new CliException("--backends, --sweep-instances, --csv and --png are for Karel tasks; " + taskName + " is a MiniGrid task");
-            }
-            return profileMiniGrid(out, domainTask, w);
-        }
-        Task task = Inputs.task(taskName);
+        checkSweep("--sweep-batch", sweep);
+        checkSweep("--sweep-instances", sweepInstances);
+        long[] seeds = Inputs.seeds("--seeds", seedsText);
         int maxCalls = domainTask.defaultSettings().maxCalls();
-        List<TaskInstance> instances = new ArrayList<>();
-        for (long s : Inputs.seeds("--seeds", seedsText)) instances.add(Inputs.instance(task, s, "--seeds"));
         Profiler profiler = new Profiler(warmup, repeat);
         Comparison result;
         List<Map<String, Object>> sweepRows = new ArrayList<>();
-        List<Backend> backends = new ArrayList<>();
-        try {
-            for (String name : names) {
-                backends.add(Inputs.backend(name, where.threads, where.device, note -> { out.println(note); out.flush(); }));
-            }
-            for (Backend backend : backends) {
-                out.printf("profiling %s: %d programs x %d instances of %s%n", backend.device(), w.programs().size(),
-                        instances.size(), task.name());
+        try (ProfileBackends backends = ProfileBackends.open(domainTask, maxCalls, names, where.threads, where.device,
+                note -> { out.println(note); out.flush(); })) {
+            List<ProfileSubject> subjects = backends.on(seeds, "--seeds");
+            for (ProfileSubject s : subjects) {
+                out.printf("profiling %s: %d programs x %d instances of %s%n", s.device(), w.programs().size(),
+                        s.instances(), s.task());
             }
             out.flush();
             if (sweep != null && !sweep.isEmpty()) {
-                sweepTable(out, "batch", sweep, sweepRows, b -> profiler.profile(backends, task, instances, maxCalls, w.programs(), b, null));
+                sweepTable(out, "batch", sweep, sweepRows, b -> profiler.profile(subjects, w.programs(), b, null));
             }
             if (sweepInstances != null && !sweepInstances.isEmpty()) {
-                sweepTable(out, "instances", sweepInstances, sweepRows, count -> {
-                    List<TaskInstance> some = new ArrayList<>();
-                    for (long s = 0; s < count; s++) some.add(Inputs.instance(task, s, "--sweep-instances"));
-                    return profiler.profile(backends, task, some, maxCalls, w.programs(), batch, null);
-                });
+                sweepTable(out, "instances", sweepInstances, sweepRows, count -> profiler.profile(
+                        backends.on(ProfileBackends.firstSeeds(count), "--sweep-instances"), w.programs(), batch, null));
             }
-            result = profiler.profile(backends, task, instances, maxCalls, w.programs(), batch, line -> {
+            result = profiler.profile(subjects, w.programs(), batch, line -> {
                 out.println("  " + line);
                 out.flush();
             });
-        } finally {
-            for (Backend b : backends) b.close();
         }
+        String task = domainTask.name();
         if (csv != null) writeCsv(sweepRows);
         if (png != null) {
             if (sweepRows.isEmpty()) throw new CliException("--png: nothing to draw without --sweep-batch or --sweep-instances");
             try {
-                io.github.llmgs.search.run.AtomicFiles.write(png, ProfileChart.png(sweepRows, task.name()));
+                io.github.llmgs.search.run.AtomicFiles.write(png, ProfileChart.png(sweepRows, task));
             } catch (java.io.IOException e) {
                 throw new CliException("--png " + png + ": cannot write: " + e.getMessage());
             }
@@ -178,15 +161,15 @@ final class ProfileCommand implements Callable<Integer> {
             jsonOut.put("ratios", ratios);
         }
         ProfileResult main = result.results().get(0);
-        Double published = PUBLISHED_REFERENCE.get(task.name());
+        Double published = PUBLISHED_REFERENCE.get(task);
         if (published != null) {
             out.printf("vs the published Python reference (%.0f programs/s on one core): %.0fx%n", published,
                     main.programsPerSecond() / published);
             jsonOut.put("ratio_vs_published_reference", main.programsPerSecond() / published);
         }
         if (compareReference) {
-            try (Backend oracle = BackendChoice.open("reference", new BackendOptions(1, null, 0), n -> { })) {
-                ProfileResult ref = new Profiler(0, 1).profile(oracle, task, instances, maxCalls, w.programs(), batch, null);
+            try (ProfileBackends oracle = ProfileBackends.open(domainTask, maxCalls, List.of("reference"), 1, null, n -> { })) {
+                ProfileResult ref = new Profiler(0, 1).profile(oracle.on(seeds, "--seeds").get(0), w.programs(), batch, null);
                 out.printf("vs our tree-walking oracle in this run (%,.0f programs/s): %.1fx%n", ref.programsPerSecond(),
                         main.programsPerSecond() / ref.programsPerSecond());
                 jsonOut.put("oracle_programs_per_s", ref.programsPerSecond());
@@ -205,7 +188,6 @@ final class ProfileCommand implements Callable<Integer> {
                             java.util.function.IntFunction<Comparison> at) {
         out.printf("%10s %-8s %14s %14s %14s %16s%n", what, "backend", "programs/s", "episodes/s", "calls/s", "checksum");
         for (int v : values) {
-            if (v < 1) throw new CliException("--sweep-" + (what.equals("batch") ? "batch" : "instances") + " values must be >= 1");
             Comparison c = at.apply(v);
             for (ProfileResult r : c.results()) {
                 out.printf("%10d %-8s %14.0f %14.0f %14.3e %16.8f%n", v, r.backend(), r.programsPerSecond(), r.episodesPerSecond(),
@@ -227,6 +209,14 @@ final class ProfileCommand implements Callable<Integer> {
         }
     }
 
+    /** Sweep values are batch sizes or instance counts: refused before any profiling when one is not positive. */
+    private static void checkSweep(String option, List<Integer> values) {
+        if (values == null) return;
+        for (int v : values) {
+            if (v < 1) throw new CliException(option + " values must be >= 1, got " + v);
+        }
+    }
+
     private void writeCsv(List<Map<String, Object>> rows) throws java.io.IOException {
         StringBuilder b = new StringBuilder("sweep,batch,instances,backend,device,programs_per_s,episodes_per_s,calls_per_s,checksum,median_seconds\n");
         for (Map<String, Object> r : rows) {
@@ -242,34 +232,6 @@ final class ProfileCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new CliException("--csv " + csv + ": cannot write: " + e.getMessage());
         }
-    }
-
-    /**
-     * A MiniGrid task: its workload on the MiniGrid backend --backend names (cpu, opencl, auto or
-     * the oracle), with the run settings' call limit and the same report.
-     */
-    private int profileMiniGrid(PrintWriter out, DomainTask task, Workload w) throws Exception {
-        long[] seeds = Inputs.seeds("--seeds", seedsText);
-        int maxCalls = task.defaultSettings().maxCalls();
-        ProfileResult result;
-        try (MiniGridEpisodes backend = Inputs.miniGridBackend(backendName, where.threads, where.device,
-                note -> { out.println(note); out.flush(); })) {
-            out.printf("profiling %s: %d programs x %d instances of %s%n", backend.device(), w.programs().size(), seeds.length,
-                    task.name());
-            out.flush();
-            result = new Profiler(warmup, repeat).profile(backend, task.miniGrid(), seeds, maxCalls, w.programs(), batch,
-                    line -> {
-                        out.println("  " + line);
-                        out.flush();
-                    });
-        }
-        report(out, result);
-        ProfileJson.print(out, result);
-        if (json) {
-            printJson(out, new Comparison(List.of(result), List.of(1.0)), new LinkedHashMap<>());
-        }
-        out.flush();
-        return 0;
     }
 
     private static void report(PrintWriter out, ProfileResult result) {
