@@ -82,7 +82,7 @@ public final class KernelResources {
     /**
      * Registers per work-item at which a Hopper SM holds its full 64 warps. Capping ptxas there
      * ({@code --max-registers=32}, as NVIDIA's {@code -cl-nv-maxrregcount=32} would) fits every
-     * build in 32 but spills 4-20 bytes in 8 of the 21 (2026-12-02), so the backends ask no cap.
+     * build in 32 but spills 4-16 bytes in 3 of the 21 (2026-12-03; 8 on 2026-12-02), so the backends ask no cap.
      */
     public static final int FULL_OCCUPANCY_REGISTERS = 32;
 

@@ -29,9 +29,9 @@
  * 2.8% of episodes record more than WHILE_SMALL_LIMIT), yet max_calls allows thousands. So an
  * episode starts in a small open-addressing table in private memory -- which a GPU provides per
  * resident thread, not per launched pair -- cleared by one store of its occupancy mask. The
- * digest that would take it past WHILE_SMALL_LIMIT (3/4 full, to keep probe runs short) first
- * takes a large table (WHILE_CAPACITY slots, as many as max_calls can fill) from the launch's
- * pool with an atomic counter, and every digest moves there. A pair that finds the pool empty
+ * digest that takes it past WHILE_SMALL_LIMIT (3/4 full, to keep probe runs short) goes in like
+ * any other, then the episode takes a large table (WHILE_CAPACITY slots, as many as max_calls
+ * can fill) from the launch's pool with an atomic counter, and every digest moves there. A pair that finds the pool empty
  * stops with STATUS_RETRY; the host reruns it in a launch that has a large table for every pair.
  * Membership is decided by digest equality in whichever table holds the set, so every record
  * answers as WhileMemory.record does and results do not depend on the tier or on a retry.
@@ -42,6 +42,9 @@
 
 #if WHILE_SMALL_SLOTS != 64
 #error "the private WHILE table's occupancy mask is one ulong: WHILE_SMALL_SLOTS must be 64"
+#endif
+#if WHILE_SMALL_LIMIT + 1 >= WHILE_SMALL_SLOTS
+#error "record stores the digest that overfills the private WHILE table there before the move: it needs a free slot"
 #endif
 
 typedef struct {
@@ -113,16 +116,16 @@ int record(WhileMemory* m, int whileId, ulong stateKey) {
             }
             slot = (slot + 1) & (WHILE_SMALL_SLOTS - 1);
         }
-        if (m->count < WHILE_SMALL_LIMIT) {
-            m->used |= 1UL << slot;
-            m->small[slot] = digest;
-            m->count++;
-            return 1;
-        }
-        if (!takeLargeTable(m)) {
+        /* The digest goes in before the set moves, so no digest of its own is live across the
+           move's loop (that alone took 2-3 registers from every build); the table holds at most
+           WHILE_SMALL_LIMIT + 1 < WHILE_SMALL_SLOTS digests, so this probe always ends at a free slot. */
+        m->used |= 1UL << slot;
+        m->small[slot] = digest;
+        if (++m->count > WHILE_SMALL_LIMIT && !takeLargeTable(m)) {
             m->outOfRoom = 1;
             return 0;
         }
+        return 1;
     }
     return recordLarge(m, digest);
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
  * elsewhere the test skips and says so.
  */
 class KernelResourcesTest {
-    /** The most any build used when this test was written (Snake, 2026-12-02); 32 would keep all 64 warps of an SM resident. */
+    /**
+     * The most any build uses (StairClimber and Snake, 2026-12-03; 16 of the 21 builds need 32 or
+     * fewer, which keeps all 64 warps of an SM resident). Lower it as the remaining builds come down.
+     */
     static final int REGISTER_CEILING = 40;
 
     @Test
