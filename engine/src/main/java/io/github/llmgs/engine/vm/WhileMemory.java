@@ -5,8 +5,8 @@ package io.github.llmgs.engine.vm;
  * of (loop id, key) digests, in the two tiers the OpenCL kernels ({@code vm.cl}) keep under the
  * same names ({@code record}, {@code whileDigest}, {@code recordLarge}). Most episodes record a
  * few dozen digests, so an episode starts in a small open-addressing table cleared by one store
- * of its occupancy mask, which stays in L1; the digest that would take it past
- * {@link #SMALL_LIMIT} moves the set to a large table sized for the most an episode can record
+ * of its occupancy mask, which stays in L1; the digest that takes it past {@link #SMALL_LIMIT}
+ * goes in like any other, and then the set moves to a large table sized for the most an episode can record
  * (each loop iteration costs at least one call, so max_calls + 1 keys, at load <= 1/3), whose
  * slots carry the episode's stamp, so starting an episode clears nothing there either. On a
  * long episode the large table is hundreds of kilobytes, and every probe of it was a cache miss
@@ -60,13 +60,12 @@ public final class WhileMemory {
                 }
                 slot = (slot + 1) & (SMALL_SLOTS - 1);
             }
-            if (count < SMALL_LIMIT) {
-                used |= 1L << slot;
-                small[slot] = digest;
-                count++;
-                return true;
-            }
-            takeLargeTable();
+            // in before the set moves, as the kernel does it: the table holds at most
+            // SMALL_LIMIT + 1 < SMALL_SLOTS digests, so the probe always ends at a free slot
+            used |= 1L << slot;
+            small[slot] = digest;
+            if (++count > SMALL_LIMIT) takeLargeTable();
+            return true;
         }
         return recordLarge(digest);
     }
