@@ -47,6 +47,38 @@
 
 static inline int manhattan(int r1, int c1, int r2, int c2) { return abs(r1 - r2) + abs(c1 - c2); }
 
+/*
+ * UnitSteps: a dense reward (value - prev) / divisor, as the Java class divides it, without a
+ * division in the step. One action moves the hero one cell or a cell's markers by one, so from
+ * the second step on value - prev is -1, 0 or 1, and the quotient is exactly -unit, 0 or unit
+ * (IEEE division is sign-symmetric). The first step starts from the prev the reward was reset
+ * to, which need not be the start world's value, so its three possible quotients are divided
+ * at reset. On NVPTX a double division in the step cost these tasks 2-8 registers more than
+ * any other build needs (StairClimber 40, WallAvoider 36, TopOff and Seeder 34).
+ */
+typedef struct {
+    int first;           /* no step taken yet */
+    int start;           /* the value in the start world */
+    double firstStep[3]; /* the first step's reward for value start - 1, start, start + 1 */
+    double unit;         /* 1 / divisor */
+} UnitSteps;
+
+static inline void unitStepsReset(UnitSteps* s, int start, int prev, int divisor) {
+    s->first = 1;
+    s->start = start;
+    for (int delta = -1; delta <= 1; delta++) {
+        s->firstStep[delta + 1] = (double) (start + delta - prev) / (double) divisor;
+    }
+    s->unit = 1.0 / (double) divisor;
+}
+
+/* (double) (value - prev) / divisor, for the value after one more action. */
+static inline double unitStep(UnitSteps* s, int value, int prev) {
+    double r = s->first ? s->firstStep[value - s->start + 1] : (double) (value - prev) * s->unit;
+    s->first = 0;
+    return r;
+}
+
 #include "karel_reward_stair_climber.cl"
 #include "karel_reward_maze.cl"
 #include "karel_reward_four_corners.cl"

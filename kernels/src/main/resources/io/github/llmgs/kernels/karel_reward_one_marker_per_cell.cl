@@ -6,7 +6,7 @@
 #if TASK == TASK_SEEDER || TASK == TASK_WALL_AVOIDER
 /* Seeder and WallAvoider, as Java's OneMarkerPerCell: params [M], one marker on each of M cells;
    WallAvoider also forbids markers next to the border ring. */
-typedef struct { int done; int target, prev; } Reward;
+typedef struct { int done; int target, prev; UnitSteps steps; } Reward;
 
 #if TASK == TASK_WALL_AVOIDER
 /* WallAvoider.markerOnIllegalCell, kept incrementally by setMarkers instead of scanning. */
@@ -17,11 +17,12 @@ static inline void rewardReset(Reward* rw, World* w, __global const int* params)
     rw->target = params[0];
     rw->prev = 0;
     rw->done = 0;
+    unitStepsReset(&rw->steps, markerTotal(w), 0, rw->target);
 }
 
 double oneMarkerPerCellReward(Reward* rw, World* w) {
     int n = markerTotal(w);
-    double r = (double) (n - rw->prev) / (double) rw->target;
+    double r = unitStep(&rw->steps, n, rw->prev);
 #if TASK == TASK_WALL_AVOIDER
     if (markerOnIllegalCell(w)) {
         rw->done = 1;

@@ -5,7 +5,7 @@
 
 #if TASK == TASK_STAIR_CLIMBER
 /* StairClimber: params [markerRow, markerCol, d0]. */
-typedef struct { int done; int markerRow, markerCol, d0, prev; } Reward;
+typedef struct { int done; int markerRow, markerCol, d0, prev; UnitSteps steps; } Reward;
 
 static inline int onStairs(const World* w) {
     int diagonal = w->row + w->col;
@@ -19,6 +19,10 @@ static inline void rewardReset(Reward* rw, World* w, __global const int* params)
     rw->d0 = params[2];
     rw->prev = rw->d0;
     rw->done = 0;
+#if !SPARSE
+    /* (prev - d) / d0 is (value - prev) / d0 for value -d */
+    unitStepsReset(&rw->steps, -manhattan(w->row, w->col, rw->markerRow, rw->markerCol), -rw->d0, rw->d0);
+#endif
 }
 
 double stairClimberReward(Reward* rw, World* w) {
@@ -34,7 +38,7 @@ double stairClimberReward(Reward* rw, World* w) {
     return 0;
 #else
     int d = manhattan(w->row, w->col, rw->markerRow, rw->markerCol);
-    double r = (double) (rw->prev - d) / (double) rw->d0;
+    double r = unitStep(&rw->steps, -d, -rw->prev);
     if (!onStairs(w)) {
         rw->done = 1;
         return -1;

@@ -5,12 +5,22 @@
 
 #if TASK == TASK_TOP_OFF
 /* TopOff: params [k, goal cell ids...] in the generator's order. */
-typedef struct { int done; int prevCorrect; __global const int* params; } Reward;
+typedef struct { int done; int prevCorrect; __global const int* params; UnitSteps steps; } Reward;
+
+/* Goal cells holding exactly two markers. */
+static inline int topOffCorrect(const World* w, __global const int* params) {
+    int correct = 0;
+    for (int i = 1; i <= params[0]; i++) correct += w->markers[params[i]] == 2;
+    return correct;
+}
 
 static inline void rewardReset(Reward* rw, World* w, __global const int* params) {
     rw->params = params;
     rw->prevCorrect = 0;
     rw->done = 0;
+#if !SPARSE
+    unitStepsReset(&rw->steps, topOffCorrect(w, params), 0, params[0]);
+#endif
 }
 
 double topOffReward(Reward* rw, World* w) {
@@ -32,7 +42,7 @@ double topOffReward(Reward* rw, World* w) {
     if (correct == k) { rw->done = 1; r = 1; }
     return r;
 #else
-    double r = (double) (correct - rw->prevCorrect) / (double) k;
+    double r = unitStep(&rw->steps, correct, rw->prevCorrect);
     if (n > correct + k) {
         rw->done = 1;
         r = -1;
