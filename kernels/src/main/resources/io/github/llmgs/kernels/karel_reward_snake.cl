@@ -44,14 +44,13 @@ int drawFood(Reward* rw, const World* w, int hero) {
         reseed(&rw->foodRng, rw->seed);
         rw->seeded = 1;
     }
-    while (1) {
+    int c;
+    do {
         int ym = randint(&rw->foodRng, 1, ROWS - 1);
         int xm = randint(&rw->foodRng, 1, COLS - 1);
-        int c = cell(ym, xm);
-        if (!isWall(w, c) && c != hero && indexInBody(rw, c) == rw->bodyLength) {
-            return c;
-        }
-    }
+        c = cell(ym, xm);
+    } while (isWall(w, c) || c == hero || indexInBody(rw, c) != rw->bodyLength);
+    return c;
 }
 
 double snakeReward(Reward* rw, World* w, __global const ulong* keyPow) {
