@@ -11,42 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A Karel backend on a task's instances, under a call limit (the run settings'). */
-public final class KarelSubject implements ProfileSubject {
+public final class KarelSubject extends AdaptedBackend {
     private final Backend backend;
     private final Task task;
     private final List<TaskInstance> instances;
     private final int maxCalls;
 
     public KarelSubject(Backend backend, Task task, List<TaskInstance> instances, int maxCalls) {
+        super(backend, backend.name(), backend.device(), task.name(), instances.size());
         this.backend = backend;
         this.task = task;
         this.instances = List.copyOf(instances);
         this.maxCalls = maxCalls;
-    }
-
-    @Override
-    public String name() {
-        return backend.name();
-    }
-
-    @Override
-    public String device() {
-        return backend.device();
-    }
-
-    @Override
-    public String task() {
-        return task.name();
-    }
-
-    @Override
-    public int instances() {
-        return instances.size();
-    }
-
-    @Override
-    public ProfiledBackend profiled() {
-        return backend instanceof ProfiledBackend p ? p : null;
     }
 
     @Override

@@ -12,42 +12,18 @@ import java.util.List;
  * A MiniGrid backend on a task's instance seeds, under a call limit. MiniGrid episodes carry no
  * exit status, so an episode hit the limit when its calls reached it.
  */
-public final class MiniGridSubject implements ProfileSubject {
+public final class MiniGridSubject extends AdaptedBackend {
     private final MiniGridEpisodes backend;
     private final MiniGridTask task;
     private final long[] seeds;
     private final int maxCalls;
 
     public MiniGridSubject(MiniGridEpisodes backend, MiniGridTask task, long[] seeds, int maxCalls) {
+        super(backend, backend.name(), backend.device(), task.name(), seeds.length);
         this.backend = backend;
         this.task = task;
         this.seeds = seeds.clone();
         this.maxCalls = maxCalls;
-    }
-
-    @Override
-    public String name() {
-        return backend.name();
-    }
-
-    @Override
-    public String device() {
-        return backend.device();
-    }
-
-    @Override
-    public String task() {
-        return task.name();
-    }
-
-    @Override
-    public int instances() {
-        return seeds.length;
-    }
-
-    @Override
-    public ProfiledBackend profiled() {
-        return backend instanceof ProfiledBackend p ? p : null;
     }
 
     @Override
