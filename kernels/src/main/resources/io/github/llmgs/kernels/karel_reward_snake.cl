@@ -27,6 +27,7 @@ static inline void rewardReset(Reward* rw, World* w, __global const int* params)
     rw->seeded = 0;
     rw->food = params[1];
     rw->size = 2;
+    for (int i = 0; i < FINAL_SIZE + 2; i++) rw->body[i] = -1;
     rw->body[0] = heroCell(w);
     rw->bodyLength = 1;
     rw->done = 0;
@@ -39,6 +40,14 @@ int indexInBody(const Reward* rw, int cell) {
     return rw->bodyLength;
 }
 
+/* Whether a cell is in the body: every slot compared (those past the body hold -1), unrolled. */
+static inline int inBody(const Reward* rw, int cell) {
+    int found = 0;
+#pragma unroll
+    for (int i = 0; i < FINAL_SIZE + 2; i++) found |= rw->body[i] == cell;
+    return found;
+}
+
 int drawFood(Reward* rw, const World* w, int hero) {
     if (!rw->seeded) {
         reseed(&rw->foodRng, rw->seed);
@@ -49,7 +58,7 @@ int drawFood(Reward* rw, const World* w, int hero) {
         int ym = randint(&rw->foodRng, 1, ROWS - 1);
         int xm = randint(&rw->foodRng, 1, COLS - 1);
         c = cell(ym, xm);
-    } while (isWall(w, c) || c == hero || indexInBody(rw, c) != rw->bodyLength);
+    } while (isWall(w, c) || c == hero || inBody(rw, c));
     return c;
 }
 
@@ -81,6 +90,7 @@ double snakeReward(Reward* rw, World* w, __global const ulong* keyPow) {
                 rw->body[i] = rw->body[i + 1];
             }
             rw->bodyLength--;
+            rw->body[rw->bodyLength] = -1;
         }
     }
     return r;

@@ -18,13 +18,8 @@ import org.junit.jupiter.api.Test;
  * elsewhere the test skips and says so.
  */
 class KernelResourcesTest {
-    /** At or below this every build but Snake's keeps all 64 warps of an SM resident (2026-12-03). */
+    /** At or below this an SM keeps all 64 warps resident; every build is there since 2026-12-03. */
     static final int REGISTER_CEILING = 32;
-    /**
-     * Snake's own ceiling, its measure today: the body scan inside the food draw's rejection loop
-     * (with the MT19937 state in global memory) needs 3 more. Lower it when that comes down.
-     */
-    static final int SNAKE_CEILING = 35;
 
     @Test
     void everyTaskOfEveryDomainStaysWithinTheRegisterCeilingWithNoSpills() throws Exception {
@@ -37,9 +32,8 @@ class KernelResourcesTest {
         String table = KernelResources.table(builds);
         for (KernelResources.Build b : builds) {
             assertEquals(0, b.spillStores() + b.spillLoads(), () -> b.task() + " spills:\n" + table);
-            int ceiling = b.task().equals("Snake") ? SNAKE_CEILING : REGISTER_CEILING;
-            assertTrue(b.registers() >= 1 && b.registers() <= ceiling,
-                    () -> b.task() + " uses " + b.registers() + " registers, over the ceiling " + ceiling + ":\n" + table);
+            assertTrue(b.registers() >= 1 && b.registers() <= REGISTER_CEILING,
+                    () -> b.task() + " uses " + b.registers() + " registers, over the ceiling " + REGISTER_CEILING + ":\n" + table);
         }
     }
 
