@@ -23,7 +23,9 @@ import java.util.Map;
  * (trees are records: equal trees print alike) in a bounded cache, with no printing on the hot
  * path; that saves compute and changes no result. Asked with a threshold, a backend may answer
  * {@link BatchResult#NOT_ABOVE} for a program that cannot pass it; that is remembered as a
- * bound, good for any threshold at or above it, never as a score.
+ * bound, good for any threshold at or above it, never as a score. A climb may hand in scores it
+ * knows exactly (a neighbour changed where its program's episodes never go, by {@link #reached});
+ * those are not computed.
  */
 public final class BatchScorer implements Scorer {
     private static final int CACHE_SIZE = 1 << 13;

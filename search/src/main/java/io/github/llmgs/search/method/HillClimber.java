@@ -18,13 +18,19 @@ import java.util.concurrent.Future;
  * stream, the count, the result and the programs sent are the sequential algorithm's with these
  * batches; only the engine no longer waits for the drawing. Only whether a neighbour beats the
  * current score matters until one does, so a chunk carries that score as its threshold, and the
- * engine may skip what follows the first one above it. A step that goes past its first chunk asks
- * which nodes the current program's episodes reach: a neighbour that replaced a node they never
- * reach runs the same episodes, so it gets the current score without being run.
+ * engine may skip what follows the first one above it. A step that goes past its first
+ * {@link #COVERAGE_AFTER} neighbours asks which nodes the current program's episodes reach: a
+ * neighbour that replaced a node they never reach runs the same episodes, so it gets the current
+ * score without being run.
  */
 public final class HillClimber {
     /** The first chunk of a step, small so that the engine starts early; it doubles while no improvement turns up. */
     static final int FIRST_BATCH = 32;
+    /**
+     * Neighbours a step scores before it asks where the current program goes: asking runs the
+     * program's episodes once more, which a step that ends in its first chunks never repays.
+     */
+    static final int COVERAGE_AFTER = 3 * FIRST_BATCH;
     /** The reference's cap on the steps of one climb. */
     static final int MAX_STEPS = 10_000;
 
@@ -62,8 +68,7 @@ public final class HillClimber {
             for (int from = 0; from < k && next == null; ) {
                 int to = Math.min(k, from + batch);
                 if (hood.drawn() < to) hood.draw(to - hood.drawn()); // what the scoring left no time to draw
-                // a step often ends in its first chunk; one that goes on learns, once, where its program goes
-                if (from >= 3 * FIRST_BATCH && !asked) {
+                if (from >= COVERAGE_AFTER && !asked) {
                     reached = state.reached(current);
                     asked = true;
                 }
@@ -106,7 +111,7 @@ public final class HillClimber {
      * A chunk's counted scores. The chunk is let finish even if this thread is interrupted, so
      * that the state is never touched by two threads; the interrupt is kept for the caller.
      */
-    private static <T> T answer(Future<T> scoring) {
+    private static double[] answer(Future<double[]> scoring) {
         boolean interrupted = false;
         try {
             while (true) {
