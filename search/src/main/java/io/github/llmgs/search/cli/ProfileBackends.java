@@ -30,12 +30,18 @@ final class ProfileBackends implements AutoCloseable {
     static ProfileBackends open(DomainTask task, int maxCalls, List<String> names, int threads, String device,
                                 Consumer<String> notes) {
         ProfileBackends b = new ProfileBackends(task, maxCalls);
+        // side by side, --device is the OpenCL backends' and --threads the CPU ones'; one that no
+        // named backend takes still goes to them all, which refuse it
+        boolean someTakeDevice = names.stream().anyMatch(n -> !cpuOnly(n));
+        boolean someTakeThreads = names.stream().anyMatch(n -> !openClOnly(n));
         try {
             for (String name : names) {
+                String d = cpuOnly(name) && someTakeDevice ? null : device;
+                int t = openClOnly(name) && someTakeThreads ? 0 : threads;
                 if (task.isMiniGrid()) {
-                    b.miniGrid.add(Inputs.miniGridBackend(name, threads, device, notes));
+                    b.miniGrid.add(Inputs.miniGridBackend(name, t, d, notes));
                 } else {
-                    b.karel.add(Inputs.backend(name, threads, device, notes));
+                    b.karel.add(Inputs.backend(name, t, d, notes));
                 }
             }
         } catch (RuntimeException e) {
@@ -43,6 +49,14 @@ final class ProfileBackends implements AutoCloseable {
             throw e;
         }
         return b;
+    }
+
+    private static boolean cpuOnly(String name) {
+        return name.equalsIgnoreCase("cpu") || name.equalsIgnoreCase("reference");
+    }
+
+    private static boolean openClOnly(String name) {
+        return name.equalsIgnoreCase("opencl");
     }
 
     /** One subject per backend on the task's instances of {@code seeds} ({@code option} names them in errors). */

@@ -111,6 +111,23 @@ class ProfileCommandTest {
                 .assertUserError("--backend and --backends: give one of them");
     }
 
+    /** Side by side, --device picks the OpenCL backend's device and --threads sizes the CPU one; neither is refused. */
+    @Test
+    void deviceAndThreadsGoToTheBackendsThatTakeThem(@TempDir Path dir) throws Exception {
+        EvalCommandTest.requireOpenCl();
+        Path w = dir.resolve("w.txt");
+        Files.writeString(w, PROGRAMS);
+        Cli.Result r = Cli.run("profile", "--workload", w.toString(), "--task", "DoorKey", "--backends", "cpu,opencl",
+                "--device", "0", "--threads", "1", "--warmup", "0", "--repeat", "1", "--json");
+        assertEquals(0, r.code(), r::show);
+        JsonNode backends = lastJson(r).get("backends");
+        assertEquals("Java bytecode VM, 1 thread", backends.get(0).get("device").asText(), r::show);
+        assertEquals("opencl", backends.get(1).get("backend").asText(), r::show);
+        // a device that no named backend takes is still an error, not ignored
+        Cli.run("profile", "--workload", w.toString(), "--task", "DoorKey", "--backends", "cpu,reference", "--device", "0")
+                .assertUserError("--device 0: the cpu backend runs on CPU threads; --device chooses an OpenCL device (--backend opencl or auto)");
+    }
+
     /**
      * MiniGrid on PoCL beside the CPU VM, as Karel: both reported, their ratio, the same JSON
      * fields, and the OpenCL time split with compile, pack and unpack on the host and the device
