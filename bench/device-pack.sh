@@ -11,7 +11,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 dir="$root/.device"
 cd "$root"
 grep -qx '/.device/' .git/info/exclude 2>/dev/null || echo '/.device/' >> .git/info/exclude
-mvn -B -q -o package -DskipTests -pl search -am
+mvn -B -q package -DskipTests -pl search -am
 rm -rf "$dir.tmp" && mkdir -p "$dir.tmp/vendors"
 # no java.desktop: profile, profile-sweep, sweep and conformance draw no pictures
 jlink --add-modules java.base,java.sql,java.logging,java.management,jdk.unsupported --compress=2 \
