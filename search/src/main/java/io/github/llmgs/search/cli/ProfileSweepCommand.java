@@ -65,6 +65,11 @@ final class ProfileSweepCommand implements Callable<Integer> {
     @Option(names = "--together-only", description = "Skip the one-at-a-time pass (and so the ratio).")
     boolean togetherOnly;
 
+    @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+            description = "Measure both ways N times, alternating which goes first, and report each ratio and their median "
+                    + "(the machine's speed drifts; default: ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Option(names = "--json", description = "End with one JSON object on its own line.")
     boolean json;
 
@@ -80,6 +85,7 @@ final class ProfileSweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         options.checkConcurrency();
+        if (repeat < 1) throw new CliException("--repeat must be >= 1, got " + repeat);
         if ("llm-gs".equals(method)) throw new CliException("profile-sweep runs hc, shc or random (llm-gs needs an LLM's seeds)");
         SearchConfig config = options.searchConfig();
         DomainTask task = DomainTask.of(taskName);
@@ -99,7 +105,13 @@ final class ProfileSweepCommand implements Callable<Integer> {
              MiniGridEpisodes miniGrid = task.isMiniGrid() ? SearchOptions.openMiniGridBackend(specs.get(0), stream) : null) {
             out.printf("%d runs of %s %s, budget %,d%n", specs.size(), task.name(), method, specs.get(0).budget());
             out.flush();
-            List<Integer> ways = togetherOnly ? List.of(options.concurrency) : List.of(1, options.concurrency);
+            List<Integer> ways = new ArrayList<>();
+            for (int r = 0; r < repeat; r++) {
+                // alternating which way goes first, so that a drift of the machine's speed favours neither
+                List<Integer> round = togetherOnly ? List.of(options.concurrency)
+                        : r % 2 == 0 ? List.of(1, options.concurrency) : List.of(options.concurrency, 1);
+                ways.addAll(round);
+            }
             for (int concurrency : ways) {
                 Measured m = measure(specs, concurrency, backend, miniGrid, stop, quiet, root.resolve("c" + concurrency));
                 if (stop.stopped()) throw new CliException("interrupted");
@@ -116,10 +128,18 @@ final class ProfileSweepCommand implements Callable<Integer> {
             delete(root);
         }
         boolean same = measured.stream().map(Measured::digest).distinct().count() == 1;
-        Measured together = measured.get(measured.size() - 1);
-        if (measured.size() == 2) {
-            out.printf("together / one at a time: %.2fx programs/s; results %s%n",
-                    together.programsPerSecond() / measured.get(0).programsPerSecond(), same ? "identical" : "DIFFER");
+        List<Measured> alone = measured.stream().filter(m -> m.concurrency() == 1).toList();
+        List<Measured> joint = measured.stream().filter(m -> m.concurrency() != 1).toList();
+        Measured together = joint.get(joint.size() - 1);
+        // each repetition's ratio, its two ways measured next to each other
+        double[] ratios = new double[alone.size()];
+        for (int r = 0; r < ratios.length; r++) ratios[r] = joint.get(r).programsPerSecond() / alone.get(r).programsPerSecond();
+        double ratio = median(ratios);
+        if (ratios.length > 0) {
+            out.printf("together / one at a time: %.2fx programs/s%s; results %s%n", ratio,
+                    ratios.length == 1 ? "" : " (median of " + ratios.length + ": " + java.util.Arrays.stream(ratios)
+                            .mapToObj(x -> String.format("%.2fx", x)).collect(java.util.stream.Collectors.joining(", ")) + ")",
+                    same ? "identical" : "DIFFER");
         }
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();
@@ -127,7 +147,7 @@ final class ProfileSweepCommand implements Callable<Integer> {
             j.put("method", method);
             j.put("runs", specs.size());
             j.put("budget", specs.get(0).budget());
-            for (Measured m : measured) {
+            for (Measured m : ratios.length == 0 ? List.of(together) : List.of(alone.get(alone.size() - 1), together)) {
                 Map<String, Object> f = new LinkedHashMap<>(m.engine().fields());
                 f.put("wall_seconds", m.wallSeconds());
                 f.put("programs_evaluated", m.programs());
@@ -135,7 +155,10 @@ final class ProfileSweepCommand implements Callable<Integer> {
                 f.put("results_digest", m.digest());
                 j.put(m.concurrency() == 1 ? "one_at_a_time" : "together", f);
             }
-            if (measured.size() == 2) j.put("ratio", together.programsPerSecond() / measured.get(0).programsPerSecond());
+            if (ratios.length > 0) {
+                j.put("ratio", ratio);
+                j.put("ratios", ratios);
+            }
             j.put("identical", same);
             out.println(JSON.writeValueAsString(j));
         }
@@ -178,6 +201,14 @@ final class ProfileSweepCommand implements Callable<Integer> {
             }
         }
         return new Measured(concurrency, wall, programs, engine, "sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 16));
+    }
+
+    private static double median(double[] values) {
+        if (values.length == 0) return Double.NaN;
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static MessageDigest sha256() {
