@@ -2,8 +2,9 @@
 # The GPU checks in one call, on a machine bench/device-pack.sh prepared this checkout for:
 # OpenCL conformance on the device (Karel, MiniGrid, the search replay), the profiler on both
 # domains with cpu and opencl side by side, and the whole-sweep benchmark. Every step has its own
-# time limit, so the call ends inside the device tool's 10 minutes; output goes to $OUT (at
-# most 8 files come back), else to ./device-out.
+# time limit, together 535 s, so the call ends inside the device tool's 10 minutes (run it with
+# timeout_s 600); a step cut short still leaves what it printed. Output goes to $OUT (at most 8
+# files come back), else to ./device-out.
 #
 #   DEVICE=NVIDIA (default; any part of an OpenCL device name)   QUICK=1: small budgets, for a dry run here
 set -uo pipefail
@@ -39,17 +40,17 @@ step() { # step LIMIT_S FILE TITLE LLMGS-ARGS...: appends llmgs's output to $out
 
 { uname -a; nvidia-smi -L 2>&1; "$java" -version 2>&1; } > "$out/machine.txt"
 for v in karel minigrid search; do
-    step 90 conformance.txt "conformance $v" conformance --vectors "engine/src/test/resources/conformance/$v" --backend opencl --device "$device"
+    step 60 conformance.txt "conformance $v" conformance --vectors "engine/src/test/resources/conformance/$v" --backend opencl --device "$device"
 done
-step 120 profile.txt "profile DoorKey cpu,opencl" profile --workload "$workload/neighborhood-1024.txt" --task DoorKey \
+step 60 profile.txt "profile DoorKey cpu,opencl" profile --workload "$workload/neighborhood-1024.txt" --task DoorKey \
     --backends cpu,opencl --device "$device" --json
-step 90 profile.txt "profile LavaGap cpu,opencl" profile --workload "$workload/minigrid-1024.txt" --task LavaGap \
+step 45 profile.txt "profile LavaGap cpu,opencl" profile --workload "$workload/minigrid-1024.txt" --task LavaGap \
     --backends cpu,opencl --device "$device" --json
-step 150 sweep.txt "profile-sweep DoorKey shc $seeds on opencl" profile-sweep --task DoorKey --method shc --seeds "$seeds" \
+step 130 sweep.txt "profile-sweep DoorKey shc $seeds on opencl" profile-sweep --task DoorKey --method shc --seeds "$seeds" \
     --budget "$budget" --backend opencl --device "$device" --json
 runs="${TMPDIR:-/tmp}/llmgs-device-runs"
 rm -rf "$runs"
-step 150 sweep.txt "sweep 12 tasks x $seeds, shc, on opencl" sweep \
+step 120 sweep.txt "sweep 12 tasks x $seeds, shc, on opencl" sweep \
     --tasks StairClimber,Maze,FourCorners,TopOff,Harvester,CleanHouse,DoorKey,OneStroke,Seeder,Snake,WallAvoider,PathFollow \
     --methods shc --seeds "$seeds" --budget "$tasks_budget" --backend opencl --device "$device" --out "$runs"
 cp "$runs/summary.md" "$out/sweep-summary.md" 2>/dev/null
