@@ -123,8 +123,8 @@ public final class CpuBackend implements Backend {
         return BatchResult.fromEpisodes(req, returns, steps, calls, crashed, exits, stopped, skipped, ran);
     }
 
-    /** One thread's reusable world, reward function and VM. */
-    private static final class Worker {
+    /** One thread's reusable world, reward function and VM ({@link KarelCoverage}'s too). */
+    static final class Worker {
         final World world;
         final Reward reward;
         final BytecodeVm vm;
@@ -138,9 +138,14 @@ public final class CpuBackend implements Backend {
         }
 
         ExitStatus run(int[] code, TaskInstance instance) {
+            return run(code, instance, null);
+        }
+
+        /** One episode on the instance, marking the instructions that ran in {@code executed} (null: not asked). */
+        ExitStatus run(int[] code, TaskInstance instance, boolean[] executed) {
             world.load(instance, maxCalls);
             reward.reset(instance, world);
-            return vm.run(code, world, reward);
+            return vm.run(code, world, reward, null, executed);
         }
     }
 

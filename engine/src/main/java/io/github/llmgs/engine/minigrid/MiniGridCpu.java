@@ -107,8 +107,8 @@ public final class MiniGridCpu implements MiniGridEpisodes {
         pool.close();
     }
 
-    /** One thread's reusable world and VM. */
-    private static final class Runner {
+    /** One thread's reusable world and VM ({@link MiniGridCoverage}'s too). */
+    static final class Runner {
         final MiniGridVmWorld world;
         final BytecodeVm vm;
 
@@ -118,8 +118,13 @@ public final class MiniGridCpu implements MiniGridEpisodes {
         }
 
         void run(int[] code, MiniGridWorld start) {
+            run(code, start, null);
+        }
+
+        /** One episode from the start world, marking the instructions that ran in {@code executed} (null: not asked). */
+        void run(int[] code, MiniGridWorld start, boolean[] executed) {
             world.reset(start);
-            vm.run(code, world);
+            vm.run(code, world, executed);
         }
     }
 }

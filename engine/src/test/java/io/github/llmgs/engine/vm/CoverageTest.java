@@ -19,6 +19,7 @@ import io.github.llmgs.engine.TreeWalker;
 import io.github.llmgs.engine.batch.BatchRequest;
 import io.github.llmgs.engine.batch.BatchResult;
 import io.github.llmgs.engine.batch.CpuBackend;
+import io.github.llmgs.engine.batch.KarelCoverage;
 import io.github.llmgs.engine.minigrid.EpisodeResult;
 import io.github.llmgs.engine.minigrid.MiniGridCoverage;
 import io.github.llmgs.engine.minigrid.MiniGridCpu;

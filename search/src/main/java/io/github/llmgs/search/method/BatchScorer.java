@@ -9,7 +9,7 @@ import io.github.llmgs.engine.batch.BatchResult;
 import io.github.llmgs.engine.minigrid.MiniGridCoverage;
 import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.engine.minigrid.MiniGridTask;
-import io.github.llmgs.engine.vm.KarelCoverage;
+import io.github.llmgs.engine.batch.KarelCoverage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
