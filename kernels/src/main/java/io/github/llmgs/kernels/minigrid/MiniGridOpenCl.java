@@ -91,15 +91,20 @@ public final class MiniGridOpenCl implements MiniGridEpisodes, ProfiledBackend {
                 results[p][i] = new EpisodeResult(e.returns[k], e.steps[k], e.calls[k], e.crashed[k] != 0, e.terminated[k] != 0);
             }
         }
-        if (device.profilingTimes()) {
-            long end = System.nanoTime();
-            device.hostTimes(lastCompileNanos, lastPackNanos, end - ran, end - start);
-        }
+        recordHostTimes(start, ran);
         return results;
     }
 
     /** Host time of the last {@link #run}'s compiling, and of its packing (start worlds and code, less their uploads' device time). */
     private long lastCompileNanos, lastPackNanos;
+
+    /** When profiling: the last run's compile and pack times, the unpacking since {@code ran}, the call since {@code start}. */
+    private void recordHostTimes(long start, long ran) {
+        if (device.profilingTimes()) {
+            long end = System.nanoTime();
+            device.hostTimes(lastCompileNanos, lastPackNanos, end - ran, end - start);
+        }
+    }
 
     @Override
     public void profileTimes(boolean on) {
@@ -118,10 +123,7 @@ public final class MiniGridOpenCl implements MiniGridEpisodes, ProfiledBackend {
         long ran = System.nanoTime();
         double[] means = new double[programs.size()];
         for (int p = 0; p < means.length; p++) means[p] = BatchResult.mean(e.returns, p * seeds.length, seeds.length);
-        if (device.profilingTimes()) {
-            long end = System.nanoTime();
-            device.hostTimes(lastCompileNanos, lastPackNanos, end - ran, end - start);
-        }
+        recordHostTimes(start, ran);
         return means;
     }
 
