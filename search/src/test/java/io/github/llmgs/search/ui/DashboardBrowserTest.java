@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,6 +57,8 @@ class DashboardBrowserTest {
             WebDriver driver = BrowserSupport.open(1200, 900);
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                // the live list replaces a row's element when the row changes: a wait looks again
+                wait.ignoring(StaleElementReferenceException.class);
                 driver.get(ui.uri().toString());
                 assertEquals(2, driver.findElements(By.cssSelector("#runs tbody tr")).size());
                 assertTrue(driver.findElement(By.cssSelector(".sweeps a")).isDisplayed(), "the sweep is linked");
@@ -78,7 +81,10 @@ class DashboardBrowserTest {
                 assertTrue(marked(driver), "the list was updated in place");
 
                 // its page, opened before any program is scored, fills in as the search goes
-                driver.findElement(row).findElement(By.tagName("a")).click();
+                wait.until(d -> {
+                    d.findElement(row).findElement(By.tagName("a")).click(); // again if the row was replaced meanwhile
+                    return true;
+                });
                 wait.until(d -> d.getCurrentUrl().endsWith("/run/Harvester/llm-gs/0"));
                 assertEquals("running", driver.findElement(By.id("live")).getAttribute("data-phase"));
                 assertEquals("", driver.findElement(By.id("best")).getText());
