@@ -18,6 +18,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One engine shared by concurrent runs: the programs the runs submit are merged into one backend
@@ -32,12 +33,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * withdrawn.
  */
 public final class Batcher implements AutoCloseable {
-    /** A request pending longer than this goes out anyway: a guard against a run that stalls elsewhere. */
-    private static final long MAX_AGE_NANOS = 100_000_000L;
+    /**
+     * A request pending longer than this goes out anyway: a guard against a run that stalls
+     * where it did not say so ({@link Member#away}). Long enough for a run drawing a step of
+     * 2,048 neighbours on a loaded machine (at 100 ms, a fifth of a 32-run sweep's calls went
+     * out early and a call carried 25 runs' requests instead of 28).
+     */
+    private static final long MAX_AGE_NANOS = 250_000_000L;
     /** One run in this many may still be generating when a call goes out. */
     private static final int STRAGGLERS = 8;
 
     private final long pairLimit;
+    private final long maxAgeNanos;
     private final ReentrantLock lock = new ReentrantLock();
     /** The engine thread waits on this for work; each request has its own condition, so a call wakes only its runs. */
     private final Condition work = lock.newCondition();
@@ -61,8 +68,14 @@ public final class Batcher implements AutoCloseable {
      *                  larger request still goes alone
      */
     public Batcher(long pairLimit) {
+        this(pairLimit, MAX_AGE_NANOS);
+    }
+
+    /** @param maxAgeNanos {@link #MAX_AGE_NANOS}, or another guard (a test's: none to speak of) */
+    Batcher(long pairLimit, long maxAgeNanos) {
         if (pairLimit < 1) throw new IllegalArgumentException("pair limit must be >= 1, got " + pairLimit);
         this.pairLimit = pairLimit;
+        this.maxAgeNanos = maxAgeNanos;
         engine = new Thread(this::dispatch, "llmgs-engine");
         engine.setDaemon(true);
         engine.start();
@@ -136,6 +149,8 @@ public final class Batcher implements AutoCloseable {
     public final class Member implements AutoCloseable {
         private boolean joined;
         private boolean left;
+        /** In {@link #away}: not counted in {@code active}. */
+        private boolean awayNow;
         /** The lanes this run uses, by identity: each counts its users. */
         private final Set<Lane> used = Collections.newSetFromMap(new IdentityHashMap<>());
         private long calls;
@@ -180,6 +195,36 @@ public final class Batcher implements AutoCloseable {
             };
         }
 
+        /**
+         * Runs {@code task} (an LLM request, say) with this run out of the count of runs the engine
+         * waits for, so that the others' calls do not wait on a run that will not submit soon.
+         */
+        public <T> T away(Supplier<T> task) {
+            lock.lock();
+            try {
+                if (joined && !left) {
+                    active--;
+                    awayNow = true;
+                    work.signal(); // the others may all be waiting now
+                }
+            } finally {
+                lock.unlock();
+            }
+            try {
+                return task.get();
+            } finally {
+                lock.lock();
+                try {
+                    if (awayNow) {
+                        awayNow = false;
+                        if (!left) active++;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+
         /** This run's share of the engine, for its result.json. */
         public Map<String, Object> metrics() {
             lock.lock();
@@ -210,10 +255,11 @@ public final class Batcher implements AutoCloseable {
                     if (--lane.users == 0 && lane.pending.isEmpty() && lanes.get(lane.key) == lane) lanes.remove(lane.key);
                 }
                 used.clear();
-                if (joined) {
+                if (joined && !awayNow) {
                     active--;
                     work.signal(); // the others may all be waiting now
                 }
+                awayNow = false;
             } finally {
                 lock.unlock();
             }
@@ -321,7 +367,7 @@ public final class Batcher implements AutoCloseable {
                 while ((lane = ready()) == null) {
                     if (closed) return;
                     try {
-                        work.await(MAX_AGE_NANOS, TimeUnit.NANOSECONDS);
+                        work.await(maxAgeNanos, TimeUnit.NANOSECONDS);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -356,7 +402,7 @@ public final class Batcher implements AutoCloseable {
         // all but a few stragglers: a run still drawing a large neighbourhood joins the next call
         // instead of holding this one, and draws while the engine works
         boolean everyoneWaits = waiting >= active - active / STRAGGLERS;
-        boolean tooOld = System.nanoTime() - oldest.pending.peek().since > MAX_AGE_NANOS;
+        boolean tooOld = System.nanoTime() - oldest.pending.peek().since > maxAgeNanos;
         return everyoneWaits || tooOld || closed ? oldest : null;
     }
 

@@ -82,7 +82,7 @@ public final class SearchRunner {
                     : BatchScorer.karel(backend, Tasks.byName(taskName), karelInstances(taskName, spec), spec.maxCalls());
             BatchScorer scorer = new BatchScorer(engine.lane(lane, instanceSeeds.length, evaluator), spec.batch());
             SearchState state = new SearchState(spec.budget(), scorer, progress, stop::stopped);
-            SeedSource seedSource = seeds == null ? null : seeds.apply(dir);
+            SeedSource seedSource = seeds == null ? null : AwaySeeds.of(seeds.apply(dir), engine);
             if (seedSource != null) {
                 cancel = seedSource::cancel;
                 stop.onStop(cancel);

@@ -180,6 +180,33 @@ class BatcherTest {
         }
     }
 
+    /**
+     * A run asking its LLM for programs is away: the others' calls go out without it, with no age
+     * guard to speak of (an hour), and it counts again once it is back.
+     */
+    @Test
+    void aRunAwayIsNotWaitedFor() throws Exception {
+        Engine engine = new Engine();
+        try (Batcher batcher = new Batcher(1 << 20, 3_600_000_000_000L);
+             Batcher.Member asking = batcher.join(); Batcher.Member busy = batcher.join()) {
+            BatchScorer.Evaluator askingLane = asking.lane("DoorKey", 32, engine);
+            askingLane.means(programs(0, 1)); // joins (alone, everyone waits)
+            double[] s = asking.away(() -> busy.lane("DoorKey", 32, engine).means(programs(1, 10)));
+            assertEquals(10, s.length);
+            assertEquals(List.of(1, 10), engine.calls);
+            // back: a request of its own goes out once both wait again
+            ExecutorService threads = Executors.newSingleThreadExecutor();
+            try {
+                Future<double[]> other = threads.submit(() -> busy.lane("DoorKey", 32, engine).means(programs(1, 3)));
+                assertEquals(2, askingLane.means(programs(0, 2)).length);
+                assertEquals(3, other.get().length);
+                assertEquals(List.of(1, 10, 5), engine.calls, "both runs' requests in one call");
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void oneRunsBadProgramFailsThatRunOnly() throws Exception {
         Engine engine = new Engine();
