@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "profile-sweep", mixinStandardHelpOptions = true,
         description = {"Measure a sweep's throughput: its runs one after another, then together on one engine.",
                 "Prints programs/s of each way, their ratio, the engine's calls and programs (pairs) per call, its busy",
-                "fraction, and the SHA-256 of the runs' results (best program, score, counts, curve), which must be the",
+                "fraction, the cores the process kept busy (CPU time over wall time; with the machine's stolen time",
+                "where /proc/stat tells it), and the SHA-256 of the runs' results (best program, score, counts, curve), which must be the",
                 "same both ways (exit code 1 if not). The runs are written to a temporary directory, then deleted."},
         footer = {"", "Example:",
                 "  llmgs profile-sweep --task DoorKey --method shc --seeds 0-31 --budget 100000 --backend cpu"})
@@ -77,7 +78,8 @@ final class ProfileSweepCommand implements Callable<Integer> {
     SearchOptions options;
 
     /** One way of running the sweep, measured. */
-    private record Measured(int concurrency, double wallSeconds, long programs, Batcher.Metrics engine, String digest) {
+    private record Measured(int concurrency, double wallSeconds, long programs, Batcher.Metrics engine, String digest,
+                            CpuMeter.Usage usage) {
         double programsPerSecond() { return programs / Math.max(wallSeconds, 1e-9); }
     }
 
@@ -117,11 +119,13 @@ final class ProfileSweepCommand implements Callable<Integer> {
                 if (stop.stopped()) throw new CliException("interrupted");
                 measured.add(m);
                 out.printf("%-22s %8.1f s  %,10.0f programs/s  %,7d engine calls  %,8.0f programs (%,.0f pairs) per call, "
-                                + "median %,.0f, %,.0f scored  busy %3.0f%%  results %s%n",
+                                + "median %,.0f, %,.0f scored  busy %3.0f%%  cores %.2f%s  results %s%n",
                         concurrency == 1 ? "one run at a time" : Math.min(concurrency, specs.size()) + " runs at once",
                         m.wallSeconds(),
                         m.programsPerSecond(), m.engine().calls(), m.engine().meanPrograms(), m.engine().meanPairs(),
-                        m.engine().medianPrograms(), m.engine().meanScored(), 100 * m.engine().busyFraction(), m.digest());
+                        m.engine().medianPrograms(), m.engine().meanScored(), 100 * m.engine().busyFraction(),
+                        m.usage().cores(), Double.isNaN(m.usage().stolen()) ? "" : String.format(" (steal %.0f%%)", 100 * m.usage().stolen()),
+                        m.digest());
                 out.flush();
             }
         } finally {
@@ -152,6 +156,9 @@ final class ProfileSweepCommand implements Callable<Integer> {
                 f.put("wall_seconds", m.wallSeconds());
                 f.put("programs_evaluated", m.programs());
                 f.put("programs_per_s", m.programsPerSecond());
+                f.put("cpu_seconds", m.usage().cpuSeconds());
+                f.put("cores_busy", m.usage().cores());
+                if (!Double.isNaN(m.usage().stolen())) f.put("steal_fraction", m.usage().stolen());
                 f.put("results_digest", m.digest());
                 j.put(m.concurrency() == 1 ? "one_at_a_time" : "together", f);
             }
@@ -170,6 +177,7 @@ final class ProfileSweepCommand implements Callable<Integer> {
                                     StopSignal stop, PrintStream quiet, Path out) {
         SearchRunner runner = new SearchRunner(quiet, false, 1e9);
         long t0 = System.nanoTime();
+        CpuMeter meter = CpuMeter.start();
         List<RunPool.Done> done;
         Batcher.Metrics engine;
         List<SearchSpec> placed = specs.stream().map(s -> s.withOut(out)).toList();
@@ -183,6 +191,7 @@ final class ProfileSweepCommand implements Callable<Integer> {
             engine = batcher.metrics();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
+        CpuMeter.Usage usage = meter.since();
         long programs = 0;
         MessageDigest sha = sha256();
         for (RunPool.Done d : done) {
@@ -200,7 +209,8 @@ final class ProfileSweepCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Measured(concurrency, wall, programs, engine, "sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 16));
+        return new Measured(concurrency, wall, programs, engine, "sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 16),
+                usage);
     }
 
     private static double median(double[] values) {

@@ -27,6 +27,12 @@ class ProfileSweepCommandTest {
         assertEquals((a + b) / 2, j.get("ratio").asDouble(), 1e-12, r::show);
         assertEquals(j.get("one_at_a_time").get("results_digest"), j.get("together").get("results_digest"), r::show);
         assertEquals(j.get("one_at_a_time").get("programs_evaluated"), j.get("together").get("programs_evaluated"), r::show);
+        for (String way : List.of("one_at_a_time", "together")) {
+            // the process's CPU time over the wall time: the runs did work, on at most the machine's cores
+            double cores = j.get(way).get("cores_busy").asDouble();
+            assertTrue(j.get(way).get("cpu_seconds").asDouble() > 0 && cores > 0
+                    && cores <= Runtime.getRuntime().availableProcessors() + 0.5, r::show);
+        }
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("together / one at a time: ") && l.contains("(median of 2: ")
                 && l.endsWith("results identical")), r::show);
         Cli.run("profile-sweep", "--task", "Harvester", "--repeat", "0").assertUserError("--repeat must be >= 1, got 0");
