@@ -14,6 +14,15 @@ public interface Draws {
     /** numpy's {@code randint(0, high)}. */
     int randint(int high);
 
+    /**
+     * A stream whose {@code random_sample()} is a 53-bit integer over 2^53, as numpy's is (two
+     * 32-bit words, 27 and 26 bits of them): a weighted choice reads the integer's top bits.
+     */
+    interface Bits extends Draws {
+        /** The next {@code random_sample()} times 2^53: the same draw, as an integer below 2^53. */
+        long randomBits();
+    }
+
     /** Draws from a Java generator, for tests and tools that need no reference stream. */
     static Draws of(RandomGenerator rng) {
         return new Draws() {

@@ -4,7 +4,7 @@ package io.github.llmgs.engine;
  * numpy's legacy {@code RandomState}: MT19937 seeded with {@code init_genrand}, and the draws
  * the reference's generators use. Reproduces numpy draw for draw (spec/karel.md section 4).
  */
-public final class RandomState implements io.github.llmgs.dsl.Draws {
+public final class RandomState implements io.github.llmgs.dsl.Draws.Bits {
     private static final int N = 624;
     private static final int M = 397;
     private final int[] mt = new int[N];
@@ -123,8 +123,14 @@ public final class RandomState implements io.github.llmgs.dsl.Draws {
     /** {@code random_sample()} (and {@code rand()}): 53-bit double in [0, 1). */
     @Override
     public double randomSample() {
+        return randomBits() / 9007199254740992.0;
+    }
+
+    /** {@code random_sample()} times 2^53: 27 bits of one output above 26 of the next (exact as a double). */
+    @Override
+    public long randomBits() {
         long a = nextUint32() >>> 5;
         long b = nextUint32() >>> 6;
-        return (a * 67108864.0 + b) / 9007199254740992.0;
+        return (a << 26) | b;
     }
 }
