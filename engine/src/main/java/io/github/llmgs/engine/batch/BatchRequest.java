@@ -21,18 +21,30 @@ import java.util.List;
  * or stop them part way, and report {@link BatchResult#SKIPPED}. Every program up to and
  * including the group's first one above its threshold is always answered as without groups.
  *
+ * <p>{@code knownReturns} (optional, one row per program, null for none; NaN where not known)
+ * hand in returns already known exactly: the episode of a program on an instance where it runs
+ * the very instructions of a program already scored (a climbing step's neighbour, changed where
+ * the current program's episode on that instance never goes) has that program's return. A
+ * backend may take them instead of running those episodes, or ignore them: either way the means
+ * are the same. They are the {@code cpu} VM's returns, which every backend reproduces.
+ *
  * <p>Every backend's work arrives as a request, so this is where programs beyond the engine's
  * limits are refused ({@link CapacityException}), the same way on every backend.
  */
 public record BatchRequest(Task task, List<TaskInstance> instances, List<Node.Program> programs,
-                           boolean perEpisode, int maxCalls, double[] thresholds, int[] groups) {
+                           boolean perEpisode, int maxCalls, double[] thresholds, int[] groups, double[][] knownReturns) {
     public BatchRequest(Task task, List<TaskInstance> instances, List<Node.Program> programs, boolean perEpisode, int maxCalls) {
-        this(task, instances, programs, perEpisode, maxCalls, null, null);
+        this(task, instances, programs, perEpisode, maxCalls, null, null, null);
+    }
+
+    public BatchRequest(Task task, List<TaskInstance> instances, List<Node.Program> programs, boolean perEpisode, int maxCalls,
+                        double[] thresholds, int[] groups) {
+        this(task, instances, programs, perEpisode, maxCalls, thresholds, groups, null);
     }
 
     public BatchRequest(Task task, List<TaskInstance> instances, List<Node.Program> programs, boolean perEpisode, int maxCalls,
                         double[] thresholds) {
-        this(task, instances, programs, perEpisode, maxCalls, thresholds, null);
+        this(task, instances, programs, perEpisode, maxCalls, thresholds, null, null);
     }
 
     public BatchRequest {
@@ -61,7 +73,28 @@ public record BatchRequest(Task task, List<TaskInstance> instances, List<Node.Pr
                 if (g < -1) throw new IllegalArgumentException("a group is >= 0, or -1 for none; got " + g);
             }
         }
+        if (knownReturns != null) {
+            if (perEpisode) throw new IllegalArgumentException("per-episode results need every episode run: no known returns");
+            if (knownReturns.length != programs.size()) {
+                throw new IllegalArgumentException(knownReturns.length + " rows of known returns for " + programs.size() + " programs");
+            }
+            knownReturns = knownReturns.clone();
+            for (int k = 0; k < knownReturns.length; k++) {
+                if (knownReturns[k] == null) continue;
+                if (knownReturns[k].length != instances.size()) {
+                    throw new IllegalArgumentException("program " + k + ": " + knownReturns[k].length + " known returns for "
+                            + instances.size() + " instances");
+                }
+                knownReturns[k] = knownReturns[k].clone();
+            }
+        }
         CapacityException.check(programs);
+    }
+
+    /** Program {@code k}'s known return on instance {@code i}, NaN when not known. */
+    public double knownReturn(int k, int i) {
+        double[] row = knownReturns == null ? null : knownReturns[k];
+        return row == null ? Double.NaN : row[i];
     }
 
     /** The threshold of program {@code k}, NaN for none. */

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * threads take programs in index order, a group ({@link BatchRequest#groups}) is cut where its
  * first program above its threshold is found: later programs of the group are skipped, or
  * stopped at their next episode, so a climbing step costs about what the sequential climb
- * computes however many of its neighbours the call carries.
+ * computes however many of its neighbours the call carries. Episodes whose returns the request
+ * knows ({@link BatchRequest#knownReturn}) are taken, not run.
  */
 public final class CpuBackend implements Backend {
     /**
@@ -62,7 +63,7 @@ public final class CpuBackend implements Backend {
         boolean[] crashed = new boolean[p * n];
         ExitStatus[] exits = new ExitStatus[p * n];
         boolean[] stopped = req.thresholds() == null ? null : new boolean[p];
-        int[] ran = stopped == null ? null : new int[p];
+        int[] ran = stopped == null && req.knownReturns() == null ? null : new int[p];
         // per group, the lowest index found above its threshold: programs after it are not needed
         AtomicIntegerArray firstAbove = new AtomicIntegerArray(req.groupCount());
         for (int g = 0; g < firstAbove.length(); g++) firstAbove.set(g, Integer.MAX_VALUE);
@@ -81,23 +82,29 @@ public final class CpuBackend implements Backend {
                 double needed = req.threshold(k) * n - STOP_MARGIN;
                 boolean bounded = stopped != null && !Double.isNaN(needed) && needed > Double.NEGATIVE_INFINITY && best < Double.POSITIVE_INFINITY;
                 double sum = 0;
-                int i = 0;
+                int i = 0, given = 0;
                 for (; i < n; i++) {
                     if (group >= 0 && firstAbove.get(group) < k) {
                         skipped[k] = true;
                         break;
                     }
-                    ExitStatus exit = w.run(bc.code(), req.instances().get(i));
-                    if (exit == ExitStatus.BAD_OPCODE) {
-                        throw new IllegalStateException("the VM rejected the verified bytecode of program " + k
-                                + " on instance " + i + ": a backend bug (BAD_OPCODE)");
-                    }
                     int slot = k * n + i;
-                    exits[slot] = exit;
-                    returns[slot] = w.vm.ret();
-                    steps[slot] = w.vm.steps();
-                    calls[slot] = w.world.numCalls;
-                    crashed[slot] = w.world.crashed;
+                    double known = req.knownReturn(k, i);
+                    if (!Double.isNaN(known)) {
+                        returns[slot] = known; // this episode is one already run: not run again
+                        given++;
+                    } else {
+                        ExitStatus exit = w.run(bc.code(), req.instances().get(i));
+                        if (exit == ExitStatus.BAD_OPCODE) {
+                            throw new IllegalStateException("the VM rejected the verified bytecode of program " + k
+                                    + " on instance " + i + ": a backend bug (BAD_OPCODE)");
+                        }
+                        exits[slot] = exit;
+                        returns[slot] = w.vm.ret();
+                        steps[slot] = w.vm.steps();
+                        calls[slot] = w.world.numCalls;
+                        crashed[slot] = w.world.crashed;
+                    }
                     sum += returns[slot];
                     // after the last episode the score is known: keep it, it costs nothing more
                     if (bounded && i < n - 1 && sum + (n - 1 - i) * best < needed) {
@@ -106,7 +113,7 @@ public final class CpuBackend implements Backend {
                         break;
                     }
                 }
-                if (ran != null) ran[k] = i;
+                if (ran != null) ran[k] = i - given;
                 if (group >= 0 && !skipped[k] && !stopped[k] && BatchResult.mean(returns, k * n, n) > req.threshold(k)) {
                     firstAbove.accumulateAndGet(group, k, Math::min);
                 }

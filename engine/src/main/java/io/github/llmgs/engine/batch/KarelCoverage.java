@@ -22,6 +22,14 @@ public final class KarelCoverage {
         this.worker = new CpuBackend.Worker(task, maxCalls);
     }
 
+    /** {@link Coverage#byInstance}: per instance, the nodes its episode reaches and its return (the VM's, as {@code cpu} scores it). */
+    public Coverage.ByInstance byInstance(Node.Program program) {
+        return Coverage.byInstance(program, Domains.KAREL, instances.size(), (code, e, executed) -> {
+            worker.run(code, instances.get(e), executed);
+            return worker.vm.ret();
+        });
+    }
+
     /** {@link Coverage#reached} over every instance. */
     public boolean[] reached(Node.Program program) {
         return Coverage.reached(program, Domains.KAREL, (code, executed) -> {

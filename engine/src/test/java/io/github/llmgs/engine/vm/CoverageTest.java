@@ -104,6 +104,65 @@ class CoverageTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"DoorKey", "Harvester", "CleanHouse", "Maze", "Snake", "TopOff", "StairClimber", "FourCorners"})
+    void onAnInstanceWhoseEpisodeNeverReachesTheChangeANeighbourRunsThatEpisode(String taskName) {
+        Task task = Tasks.byName(taskName);
+        List<TaskInstance> instances = instances(task);
+        int maxCalls = TreeWalker.DEFAULT_MAX_CALLS;
+        KarelCoverage coverage = new KarelCoverage(task, instances, maxCalls);
+        Grammar grammar = new Grammar();
+        Mutator mutator = new Mutator(grammar);
+        RandomState draws = new RandomState(Math.floorMod(taskName.hashCode() + 1, 1 << 30));
+        int compared = 0, given = 0;
+        try (CpuBackend cpu = new CpuBackend(2)) {
+            for (int n = 0; n < 40; n++) {
+                Node.Program parent = grammar.randomProgram(draws);
+                Coverage.ByInstance by = coverage.byInstance(parent);
+                assertArrayEquals(coverage.reached(parent), by.anywhere(), "reached anywhere is the union of the instances'");
+                Mutator.Neighbourhood hood = mutator.neighbourhood(parent, 48, draws);
+                hood.drawAll();
+                List<Node.Program> batch = new ArrayList<>(List.of(parent));
+                batch.addAll(hood.list());
+                BatchResult full = cpu.evaluate(new BatchRequest(task, instances, batch, true, maxCalls));
+                double[][] known = new double[batch.size()][];
+                for (int i = 0; i < INSTANCES; i++) {
+                    // the coverage's return is the one the backend scores, bit for bit
+                    assertEquals(full.episode(0, i).ret(), by.returns()[i], 0.0, taskName + " instance " + i);
+                }
+                for (int c = 1; c < batch.size(); c++) {
+                    boolean[] on = by.reachedOn()[hood.replaced(c - 1)];
+                    for (int i = 0; i < INSTANCES; i++) {
+                        if (on[i]) continue;
+                        String where = taskName + " instance " + i + "\nparent:    " + Printer.print(parent)
+                                + "\nneighbour: " + Printer.print(batch.get(c)) + "\n" + instances.get(i).toAscii();
+                        assertEquals(full.episode(0, i), full.episode(c, i), where);
+                        assertEquals(full.exit(0, i), full.exit(c, i), where);
+                        if (known[c] == null) {
+                            known[c] = new double[INSTANCES];
+                            java.util.Arrays.fill(known[c], Double.NaN);
+                        }
+                        known[c][i] = by.returns()[i];
+                        compared++;
+                    }
+                }
+                // handed in, the known returns give the same means, without running those episodes
+                double[] none = new double[batch.size()];
+                java.util.Arrays.fill(none, Double.NaN);
+                BatchResult taken = cpu.evaluate(new BatchRequest(task, instances, batch, false, maxCalls, none, null, known));
+                int ran = 0;
+                for (int c = 0; c < batch.size(); c++) {
+                    assertEquals(full.mean(c), taken.mean(c), 0.0, taskName + " program " + c + ": " + Printer.print(batch.get(c)));
+                    ran += taken.episodesRun()[c];
+                    if (known[c] != null) for (double r : known[c]) if (!Double.isNaN(r)) given++;
+                }
+                assertEquals(batch.size() * INSTANCES - given, ran, "episodes run: all but the known ones");
+                given = 0;
+            }
+        }
+        assertTrue(compared > 200, taskName + ": only " + compared + " episodes of neighbours missed their change");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"LavaGap", "RedBlueDoor", "PutNear"})
     void theSameHoldsInMiniGrid(String taskName) {
         MiniGridTask task = MiniGridTasks.byName(taskName);

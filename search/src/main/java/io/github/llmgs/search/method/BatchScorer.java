@@ -10,6 +10,7 @@ import io.github.llmgs.engine.minigrid.MiniGridCoverage;
 import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
 import io.github.llmgs.engine.minigrid.MiniGridTask;
 import io.github.llmgs.engine.batch.KarelCoverage;
+import io.github.llmgs.engine.vm.Coverage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,8 +47,22 @@ public final class BatchScorer implements Scorer {
             return new Scored(means(programs), null);
         }
 
+        /**
+         * As {@link #means(List, double[], int[])}, where {@code knownReturns} (null, or one row per
+         * program, null or NaN where not known) are exact returns the backend may take instead of
+         * running those episodes ({@link BatchRequest#knownReturns}). By default they are not used.
+         */
+        default Scored means(List<Node.Program> programs, double[] thresholds, int[] groups, double[][] knownReturns) {
+            return means(programs, thresholds, groups);
+        }
+
         /** {@link Scorer#reached}: null when this evaluator cannot tell. */
         default boolean[] reached(Node.Program program) {
+            return null;
+        }
+
+        /** {@link Scorer#byInstance}: null when this evaluator cannot tell, or cannot use known returns. */
+        default Coverage.ByInstance byInstance(Node.Program program) {
             return null;
         }
     }
@@ -135,8 +150,17 @@ public final class BatchScorer implements Scorer {
 
             @Override
             public synchronized boolean[] reached(Node.Program program) {
+                return coverage().reached(program);
+            }
+
+            @Override
+            public synchronized Coverage.ByInstance byInstance(Node.Program program) {
+                return coverage().byInstance(program);
+            }
+
+            private KarelCoverage coverage() {
                 if (coverage == null) coverage = new KarelCoverage(task, copy, maxCalls);
-                return coverage.reached(program);
+                return coverage;
             }
 
             @Override
@@ -146,7 +170,12 @@ public final class BatchScorer implements Scorer {
 
             @Override
             public Scored means(List<Node.Program> programs, double[] thresholds, int[] groups) {
-                BatchResult r = backend.evaluate(new BatchRequest(task, copy, programs, false, maxCalls, thresholds, groups));
+                return means(programs, thresholds, groups, null);
+            }
+
+            @Override
+            public Scored means(List<Node.Program> programs, double[] thresholds, int[] groups, double[][] knownReturns) {
+                BatchResult r = backend.evaluate(new BatchRequest(task, copy, programs, false, maxCalls, thresholds, groups, knownReturns));
                 return new Scored(r.means(), r.episodesRun());
             }
         };
@@ -191,10 +220,25 @@ public final class BatchScorer implements Scorer {
     }
 
     @Override
+    public Coverage.ByInstance byInstance(Node.Program program) {
+        return coverage ? evaluator.byInstance(program) : null;
+    }
+
+    @Override
     public double[] scores(List<Node.Program> programs, double threshold, double[] given) {
+        return scores(programs, threshold, given, null);
+    }
+
+    @Override
+    public double[] scores(List<Node.Program> programs, double threshold, double[] given, double[][] givenReturns) {
         if (given != null && given.length != programs.size()) {
             throw new IllegalArgumentException(given.length + " known scores for " + programs.size() + " programs");
         }
+        if (givenReturns != null && givenReturns.length != programs.size()) {
+            throw new IllegalArgumentException(givenReturns.length + " rows of known returns for " + programs.size() + " programs");
+        }
+        // equal programs run equal episodes, so any copy's known returns serve them all
+        Map<Key, double[]> returnsOf = givenReturns == null ? null : new HashMap<>();
         boolean bounded = thresholds && !Double.isNaN(threshold);
         double[] out = new double[programs.size()];
         Key[] keys = new Key[programs.size()];
@@ -202,6 +246,7 @@ public final class BatchScorer implements Scorer {
         List<Key> todo = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
             Key p = keys[i] = Key.of(programs.get(i));
+            if (returnsOf != null && givenReturns[i] != null) returnsOf.putIfAbsent(p, givenReturns[i]);
             if (given != null && !Double.isNaN(given[i])) {
                 known.put(p, given[i]); // exact: nothing to compute, and equal programs score alike
                 continue;
@@ -230,8 +275,14 @@ public final class BatchScorer implements Scorer {
             for (Key k : todo.subList(from, to)) part.add(k.program());
             double[] t = new double[part.size()];
             Arrays.fill(t, bounded ? threshold : Double.NaN);
+            double[][] rows = null;
+            if (returnsOf != null && !returnsOf.isEmpty()) {
+                rows = new double[part.size()][];
+                for (int k = 0; k < rows.length; k++) rows[k] = returnsOf.get(todo.get(from + k));
+            }
             // one climbing step: only its programs up to the first above the threshold matter
-            Scored scored = evaluator.means(part, t, bounded ? new int[part.size()] : null);
+            Scored scored = rows == null ? evaluator.means(part, t, bounded ? new int[part.size()] : null)
+                    : evaluator.means(part, t, bounded ? new int[part.size()] : null, rows);
             double[] means = scored.means();
             if (scored.episodes() == null) {
                 episodesKnown = false;

@@ -27,6 +27,23 @@ public interface Scorer {
     }
 
     /**
+     * As {@link #scores(List, double, double[])}, where {@code knownReturns[i]} (null: none; NaN
+     * where not known) holds returns of {@code programs[i]} on single instances already known
+     * exactly; a scorer may take them instead of running those episodes.
+     */
+    default double[] scores(List<Node.Program> programs, double threshold, double[] known, double[][] knownReturns) {
+        return scores(programs, threshold, known);
+    }
+
+    /**
+     * Per instance, which nodes of {@code program} its episode reaches, with its return
+     * ({@link io.github.llmgs.engine.vm.Coverage#byInstance}), or null when this scorer cannot tell.
+     */
+    default io.github.llmgs.engine.vm.Coverage.ByInstance byInstance(Node.Program program) {
+        return null;
+    }
+
+    /**
      * Which nodes of {@code program} its episodes on the run's instances reach, one flag per node
      * in pre-order with the program first ({@link io.github.llmgs.engine.vm.Coverage}), or null
      * when this scorer cannot tell.

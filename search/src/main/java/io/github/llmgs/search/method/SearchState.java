@@ -84,8 +84,18 @@ public final class SearchState {
      * none) is already the exact score of candidate i; it counts like any other.
      */
     public double[] evaluateInClimb(List<Node.Program> candidates, double threshold, double[] known) {
+        return evaluateInClimb(candidates, threshold, known, null);
+    }
+
+    /** As above, where {@code knownReturns[i]} (null: none) holds candidate i's exact returns on some instances. */
+    public double[] evaluateInClimb(List<Node.Program> candidates, double threshold, double[] known, double[][] knownReturns) {
         if (threshold > bestScore) throw new IllegalArgumentException("threshold " + threshold + " above the best score " + bestScore);
-        return evaluate(candidates, (i, s) -> s > threshold, threshold, candidates.size(), known);
+        return evaluate(candidates, (i, s) -> s > threshold, threshold, candidates.size(), known, knownReturns);
+    }
+
+    /** {@link Scorer#byInstance}: per instance, the nodes of {@code program} its episode reaches, or null. */
+    public io.github.llmgs.engine.vm.Coverage.ByInstance byInstance(Node.Program program) {
+        return scorer.byInstance(program);
     }
 
     /** {@link Scorer#reached}: which nodes of {@code program} the run's episodes reach, or null. */
@@ -94,13 +104,15 @@ public final class SearchState {
     }
 
     private double[] evaluate(List<Node.Program> candidates, StopRule stopAt, double threshold, int n) {
-        return evaluate(candidates, stopAt, threshold, n, null);
+        return evaluate(candidates, stopAt, threshold, n, null, null);
     }
 
-    private double[] evaluate(List<Node.Program> candidates, StopRule stopAt, double threshold, int n, double[] known) {
+    private double[] evaluate(List<Node.Program> candidates, StopRule stopAt, double threshold, int n, double[] known,
+                              double[][] knownReturns) {
         if (n == 0 || cancelled.getAsBoolean()) return new double[0];
         List<Node.Program> batch = candidates.subList(0, n);
         double[] scores = Double.isNaN(threshold) ? scorer.scores(batch)
+                : knownReturns != null ? scorer.scores(batch, threshold, known, knownReturns)
                 : known == null ? scorer.scores(batch, threshold) : scorer.scores(batch, threshold, known);
         raw += n;
         int counted = 0;

@@ -179,18 +179,29 @@ public final class Batcher implements AutoCloseable {
             return new BatchScorer.Evaluator() {
                 @Override
                 public double[] means(List<Node.Program> programs) {
-                    return submit(Member.this, lane, programs, null, null).means();
+                    return submit(Member.this, lane, programs, null, null, null).means();
                 }
 
                 @Override
                 public BatchScorer.Scored means(List<Node.Program> programs, double[] thresholds, int[] groups) {
-                    return submit(Member.this, lane, programs, thresholds, groups);
+                    return submit(Member.this, lane, programs, thresholds, groups, null);
+                }
+
+                @Override
+                public BatchScorer.Scored means(List<Node.Program> programs, double[] thresholds, int[] groups,
+                                                double[][] knownReturns) {
+                    return submit(Member.this, lane, programs, thresholds, groups, knownReturns);
                 }
 
                 /** On the run's own evaluator and thread: a few episodes, no call to merge. */
                 @Override
                 public boolean[] reached(Node.Program program) {
                     return evaluator.reached(program);
+                }
+
+                @Override
+                public io.github.llmgs.engine.vm.Coverage.ByInstance byInstance(Node.Program program) {
+                    return evaluator.byInstance(program);
                 }
             };
         }
@@ -289,6 +300,8 @@ public final class Batcher implements AutoCloseable {
         final double[] thresholds;
         /** This request's own groups (null: none); a call renumbers them so that runs never share one. */
         final int[] groups;
+        /** Null: none. */
+        final double[][] knownReturns;
         final long since = System.nanoTime();
         double[] scores;
         int[] episodes;
@@ -297,15 +310,17 @@ public final class Batcher implements AutoCloseable {
         boolean taken;
         boolean done;
 
-        Request(Member member, List<Node.Program> programs, double[] thresholds, int[] groups) {
+        Request(Member member, List<Node.Program> programs, double[] thresholds, int[] groups, double[][] knownReturns) {
             this.member = member;
             this.programs = programs;
             this.thresholds = thresholds == null ? null : thresholds.clone();
             this.groups = groups == null ? null : groups.clone();
+            this.knownReturns = knownReturns == null ? null : knownReturns.clone();
         }
     }
 
-    private BatchScorer.Scored submit(Member member, Lane lane, List<Node.Program> programs, double[] thresholds, int[] groups) {
+    private BatchScorer.Scored submit(Member member, Lane lane, List<Node.Program> programs, double[] thresholds, int[] groups,
+                                      double[][] knownReturns) {
         if (programs.isEmpty()) return new BatchScorer.Scored(new double[0], new int[0]);
         if (thresholds != null && thresholds.length != programs.size()) {
             throw new IllegalArgumentException(thresholds.length + " thresholds for " + programs.size() + " programs");
@@ -313,7 +328,10 @@ public final class Batcher implements AutoCloseable {
         if (groups != null && (thresholds == null || groups.length != programs.size())) {
             throw new IllegalArgumentException("groups need thresholds, one group per program");
         }
-        Request r = new Request(member, List.copyOf(programs), thresholds, groups);
+        if (knownReturns != null && knownReturns.length != programs.size()) {
+            throw new IllegalArgumentException(knownReturns.length + " rows of known returns for " + programs.size() + " programs");
+        }
+        Request r = new Request(member, List.copyOf(programs), thresholds, groups, knownReturns);
         long t0 = System.nanoTime();
         lock.lock();
         try {
@@ -467,16 +485,21 @@ public final class Batcher implements AutoCloseable {
 
     /**
      * One backend call for these requests' programs, with their thresholds (NaN where a request has
-     * none) and their groups, renumbered so that each request's stay its own.
+     * none), their groups, renumbered so that each request's stay its own, and their known returns.
      */
     private static BatchScorer.Scored call(Lane lane, List<Node.Program> programs, List<Request> requests) {
         double[] thresholds = new double[programs.size()];
         int[] groups = null;
+        double[][] knownReturns = null;
         int at = 0, base = 0;
         for (Request r : requests) {
             int top = -1;
             for (int i = 0; i < r.programs.size(); i++, at++) {
                 thresholds[at] = r.thresholds == null ? Double.NaN : r.thresholds[i];
+                if (r.knownReturns != null && r.knownReturns[i] != null) {
+                    if (knownReturns == null) knownReturns = new double[programs.size()][];
+                    knownReturns[at] = r.knownReturns[i];
+                }
                 if (r.groups == null || r.groups[i] < 0) continue;
                 if (groups == null) {
                     groups = new int[programs.size()];
@@ -487,7 +510,8 @@ public final class Batcher implements AutoCloseable {
             }
             base += top + 1;
         }
-        BatchScorer.Scored scored = lane.evaluator.means(programs, thresholds, groups);
+        BatchScorer.Scored scored = knownReturns == null ? lane.evaluator.means(programs, thresholds, groups)
+                : lane.evaluator.means(programs, thresholds, groups, knownReturns);
         int[] episodes = scored.episodes();
         if (episodes == null) {
             // an evaluator that ignores thresholds ran every instance
