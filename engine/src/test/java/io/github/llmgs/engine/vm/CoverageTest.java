@@ -39,6 +39,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CoverageTest {
     private static final int INSTANCES = 32;
+    private static final Grammar GRAMMAR = new Grammar();
+
+    /** Program c's episode on instance i is the parent's (program 0's), with both programs and the world if not. */
+    private static void assertSameEpisode(BatchResult r, int c, int i, String taskName, List<Node.Program> batch,
+                                          List<TaskInstance> instances) {
+        String where = taskName + " instance " + i + "\nparent:    " + Printer.print(batch.get(0))
+                + "\nneighbour: " + Printer.print(batch.get(c)) + "\n" + instances.get(i).toAscii();
+        assertEquals(r.episode(0, i), r.episode(c, i), where);
+        assertEquals(r.exit(0, i), r.exit(c, i), where);
+    }
 
     private static List<TaskInstance> instances(Task task) {
         List<TaskInstance> out = new ArrayList<>();
@@ -79,22 +89,16 @@ class CoverageTest {
         List<TaskInstance> instances = instances(task);
         int maxCalls = TreeWalker.DEFAULT_MAX_CALLS;
         KarelCoverage coverage = new KarelCoverage(task, instances, maxCalls);
-        Grammar grammar = new Grammar();
-        Mutator mutator = new Mutator(grammar);
+        Mutator mutator = new Mutator(GRAMMAR);
         RandomState draws = new RandomState(Math.floorMod(taskName.hashCode(), 1 << 30));
         int compared = 0;
         try (CpuBackend cpu = new CpuBackend(2)) {
             for (int n = 0; n < 60; n++) {
-                Node.Program parent = grammar.randomProgram(draws);
+                Node.Program parent = GRAMMAR.randomProgram(draws);
                 List<Node.Program> batch = parentAndUnreachedNeighbours(parent, coverage.reached(parent), mutator, draws);
                 BatchResult r = cpu.evaluate(new BatchRequest(task, instances, batch, true, maxCalls));
                 for (int c = 1; c < batch.size(); c++) {
-                    for (int i = 0; i < INSTANCES; i++) {
-                        String where = taskName + " instance " + i + "\nparent:    " + Printer.print(parent)
-                                + "\nneighbour: " + Printer.print(batch.get(c)) + "\n" + instances.get(i).toAscii();
-                        assertEquals(r.episode(0, i), r.episode(c, i), where);
-                        assertEquals(r.exit(0, i), r.exit(c, i), where);
-                    }
+                    for (int i = 0; i < INSTANCES; i++) assertSameEpisode(r, c, i, taskName, batch, instances);
                     assertEquals(r.mean(0), r.mean(c));
                 }
                 compared += batch.size() - 1;
@@ -110,13 +114,12 @@ class CoverageTest {
         List<TaskInstance> instances = instances(task);
         int maxCalls = TreeWalker.DEFAULT_MAX_CALLS;
         KarelCoverage coverage = new KarelCoverage(task, instances, maxCalls);
-        Grammar grammar = new Grammar();
-        Mutator mutator = new Mutator(grammar);
+        Mutator mutator = new Mutator(GRAMMAR);
         RandomState draws = new RandomState(Math.floorMod(taskName.hashCode() + 1, 1 << 30));
         int compared = 0, given = 0;
         try (CpuBackend cpu = new CpuBackend(2)) {
             for (int n = 0; n < 40; n++) {
-                Node.Program parent = grammar.randomProgram(draws);
+                Node.Program parent = GRAMMAR.randomProgram(draws);
                 Coverage.ByInstance by = coverage.byInstance(parent);
                 assertArrayEquals(coverage.reached(parent), by.anywhere(), "reached anywhere is the union of the instances'");
                 Mutator.Neighbourhood hood = mutator.neighbourhood(parent, 48, draws);
@@ -133,10 +136,7 @@ class CoverageTest {
                     boolean[] on = by.reachedOn()[hood.replaced(c - 1)];
                     for (int i = 0; i < INSTANCES; i++) {
                         if (on[i]) continue;
-                        String where = taskName + " instance " + i + "\nparent:    " + Printer.print(parent)
-                                + "\nneighbour: " + Printer.print(batch.get(c)) + "\n" + instances.get(i).toAscii();
-                        assertEquals(full.episode(0, i), full.episode(c, i), where);
-                        assertEquals(full.exit(0, i), full.exit(c, i), where);
+                        assertSameEpisode(full, c, i, taskName, batch, instances);
                         if (known[c] == null) {
                             known[c] = new double[INSTANCES];
                             java.util.Arrays.fill(known[c], Double.NaN);
