@@ -281,8 +281,7 @@ public final class BatchScorer implements Scorer {
                 for (int k = 0; k < rows.length; k++) rows[k] = returnsOf.get(todo.get(from + k));
             }
             // one climbing step: only its programs up to the first above the threshold matter
-            Scored scored = rows == null ? evaluator.means(part, t, bounded ? new int[part.size()] : null)
-                    : evaluator.means(part, t, bounded ? new int[part.size()] : null, rows);
+            Scored scored = evaluator.means(part, t, bounded ? new int[part.size()] : null, rows);
             double[] means = scored.means();
             if (scored.episodes() == null) {
                 episodesKnown = false;

@@ -1,6 +1,7 @@
 package io.github.llmgs.search.method;
 
 import io.github.llmgs.dsl.Node;
+import io.github.llmgs.engine.vm.Coverage;
 import java.util.List;
 
 /** Scores programs (mean return over the task's instances), many at once. */
@@ -37,9 +38,9 @@ public interface Scorer {
 
     /**
      * Per instance, which nodes of {@code program} its episode reaches, with its return
-     * ({@link io.github.llmgs.engine.vm.Coverage#byInstance}), or null when this scorer cannot tell.
+     * ({@link Coverage#byInstance}), or null when this scorer cannot tell.
      */
-    default io.github.llmgs.engine.vm.Coverage.ByInstance byInstance(Node.Program program) {
+    default Coverage.ByInstance byInstance(Node.Program program) {
         return null;
     }
 

@@ -2,6 +2,7 @@ package io.github.llmgs.search.method;
 
 import io.github.llmgs.dsl.Node;
 import io.github.llmgs.dsl.Printer;
+import io.github.llmgs.engine.vm.Coverage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class SearchState {
     }
 
     /** {@link Scorer#byInstance}: per instance, the nodes of {@code program} its episode reaches, or null. */
-    public io.github.llmgs.engine.vm.Coverage.ByInstance byInstance(Node.Program program) {
+    public Coverage.ByInstance byInstance(Node.Program program) {
         return scorer.byInstance(program);
     }
 
@@ -111,9 +112,7 @@ public final class SearchState {
                               double[][] knownReturns) {
         if (n == 0 || cancelled.getAsBoolean()) return new double[0];
         List<Node.Program> batch = candidates.subList(0, n);
-        double[] scores = Double.isNaN(threshold) ? scorer.scores(batch)
-                : knownReturns != null ? scorer.scores(batch, threshold, known, knownReturns)
-                : known == null ? scorer.scores(batch, threshold) : scorer.scores(batch, threshold, known);
+        double[] scores = Double.isNaN(threshold) ? scorer.scores(batch) : scorer.scores(batch, threshold, known, knownReturns);
         raw += n;
         int counted = 0;
         for (int i = 0; i < n; i++) {

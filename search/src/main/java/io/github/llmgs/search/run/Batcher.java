@@ -4,6 +4,7 @@ import io.github.llmgs.dsl.Node;
 import io.github.llmgs.engine.batch.Backend;
 import io.github.llmgs.engine.batch.BatchResult;
 import io.github.llmgs.engine.minigrid.MiniGridEpisodes;
+import io.github.llmgs.engine.vm.Coverage;
 import io.github.llmgs.search.method.BatchScorer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -200,7 +201,7 @@ public final class Batcher implements AutoCloseable {
                 }
 
                 @Override
-                public io.github.llmgs.engine.vm.Coverage.ByInstance byInstance(Node.Program program) {
+                public Coverage.ByInstance byInstance(Node.Program program) {
                     return evaluator.byInstance(program);
                 }
             };
@@ -510,8 +511,7 @@ public final class Batcher implements AutoCloseable {
             }
             base += top + 1;
         }
-        BatchScorer.Scored scored = knownReturns == null ? lane.evaluator.means(programs, thresholds, groups)
-                : lane.evaluator.means(programs, thresholds, groups, knownReturns);
+        BatchScorer.Scored scored = lane.evaluator.means(programs, thresholds, groups, knownReturns);
         int[] episodes = scored.episodes();
         if (episodes == null) {
             // an evaluator that ignores thresholds ran every instance
