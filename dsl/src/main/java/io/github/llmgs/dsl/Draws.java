@@ -23,6 +23,22 @@ public interface Draws {
         long randomBits();
     }
 
+    /**
+     * A stream that knows where it is and can be copied: the rest of a climbing step, whose
+     * neighbours only move the stream on, can then be drawn by several threads from copies placed
+     * ahead, and this stream skipped to where their draws meet its own (Mutator.Neighbourhood#skipRest).
+     */
+    interface Positioned extends Draws {
+        /** Where the stream is, in words: each draw moves it on by the words it reads. */
+        long position();
+
+        /** An independent stream in this one's state. */
+        Positioned copy();
+
+        /** Moves on {@code words} words, as reading them would, without reading them. */
+        void skip(long words);
+    }
+
     /** Draws from a Java generator, for tests and tools that need no reference stream. */
     static Draws of(RandomGenerator rng) {
         return new Draws() {

@@ -4,6 +4,8 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.RandomAccess;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,6 +17,10 @@ import java.util.random.RandomGenerator;
  * neighbours hill climbing sees.
  */
 public final class Mutator {
+    /** The fewest neighbours worth a scout's part of a step's rest: fewer cost more to hand over than to draw. */
+    static final int SCOUTED_PART = 256;
+    /** Neighbours a scout may draw past its part's estimated end, as the words per neighbour vary. */
+    static final int SCOUT_MARGIN = 64;
 
     /**
      * A replaceable node: the site of its parent (null for the root's children) and its index
@@ -78,20 +84,33 @@ public final class Mutator {
         private final Node.Program program;
         private final Draws draws;
         private final List<Site> sites;
-        private final Outside[] outside;
         private final int programTokens;
         private final Site[] at;
         private final int[] atIndex;
         private final Node[] fresh;
         private final Lazy list;
+        private final Drawer own;
+        /** Where the stream was before the first neighbour, or -1 if it cannot say. */
+        private final long start;
         private int drawn;
+        /**
+         * The greatest common divisor of where the neighbours so far left the stream, from its
+         * start: every neighbour moves it by a multiple of it (a double reads two words, so a
+         * program with one node, which takes no draw for the pick, moves it by even counts only),
+         * and a scout placed off that lattice would never meet the step's draws.
+         */
+        private long step;
+        /** Neighbours kept: those past it were skipped ({@link #skipRest}). */
+        private int kept;
 
         private Neighbourhood(Node.Program program, int k, Draws draws) {
             this.program = program;
             this.draws = draws;
             this.sites = sites(program);
-            this.outside = new Outside[sites.size()];
             this.programTokens = Limits.tokens(program);
+            this.own = new Drawer(draws);
+            this.start = draws instanceof Draws.Positioned p ? p.position() : -1;
+            this.kept = k;
             this.at = new Site[k];
             this.atIndex = new int[k];
             this.fresh = new Node[k];
@@ -101,24 +120,87 @@ public final class Mutator {
         /** Draws up to {@code count} more neighbours (fewer when the k are all drawn). */
         public void draw(int count) {
             for (int end = Math.min(at.length, drawn + count); drawn < end; drawn++) {
-                while (true) {
-                    int s = draws.randint(sites.size());
-                    Site site = sites.get(s);
-                    Node candidate = grammar.replacement(site.slot(), site.height(), draws);
-                    if (outside[s] == null) outside[s] = Outside.of(program, site, programTokens);
-                    if (outside[s].withinLimits(candidate)) {
-                        at[drawn] = site;
-                        atIndex[drawn] = s;
-                        fresh[drawn] = candidate;
-                        break;
-                    }
-                }
+                own.next();
+                if (start >= 0) step = gcd(step, ((Draws.Positioned) draws).position() - start);
+                at[drawn] = sites.get(own.site);
+                atIndex[drawn] = own.site;
+                fresh[drawn] = own.fresh;
             }
         }
 
         /** Draws the rest: the stream is then where the reference's is after the step's draws. */
         public void drawAll() {
             draw(at.length - drawn);
+        }
+
+        /**
+         * Moves the stream past the rest of the k, exactly as {@link #drawAll} does, without
+         * keeping them (a step that has moved on never reads them): up to {@code scouts} helper
+         * threads of {@code helpers} draw the far parts from copies of the stream placed ahead
+         * ({@link Scout}), while this thread draws from where the step is until it reaches a
+         * position a scout has drawn from, and skips on from there. A rest too short to share,
+         * or a stream that cannot be copied, is drawn here alone.
+         */
+        public void skipRest(Executor helpers, int scouts) {
+            int rest = at.length - drawn;
+            int parts = Math.min(scouts + 1, rest / SCOUTED_PART);
+            kept = drawn;
+            if (parts < 2 || step == 0 || !(draws instanceof Draws.Positioned stream)) {
+                for (; drawn < at.length; drawn++) own.next();
+                return;
+            }
+            long here = stream.position();
+            double perNeighbour = (double) (here - start) / drawn;
+            Scout[] team = new Scout[parts - 1];
+            for (int j = team.length; j >= 1; j--) {
+                int skipped = (int) ((long) rest * j / parts); // neighbours before this scout's part
+                Draws.Positioned copy = stream.copy();
+                copy.skip(Math.round(perNeighbour * skipped / step) * step);
+                Drawer drawer = new Drawer(copy);
+                team[j - 1] = new Scout(copy, drawer::next, j < team.length ? team[j] : null, rest - skipped + SCOUT_MARGIN);
+            }
+            for (Scout scout : team) {
+                try {
+                    helpers.execute(scout);
+                } catch (RejectedExecutionException e) {
+                    scout.abandon();
+                }
+            }
+            try {
+                walk(stream, team);
+            } finally {
+                for (Scout scout : team) scout.stop();
+            }
+        }
+
+        /** Of {@code available} scouts, those {@link #skipRest} would put to work on the rest now. */
+        public int scoutsWanted(int available) {
+            return Math.max(0, Math.min(available, (at.length - drawn) / SCOUTED_PART - 1));
+        }
+
+        /** The step's own draws, and its skips along the scouts' positions, to the k-th neighbour. */
+        private void walk(Draws.Positioned stream, Scout[] team) {
+            long position = stream.position();
+            while (drawn < at.length) {
+                Scout on = null;
+                int entry = -1;
+                for (int j = team.length - 1; j >= 0 && entry < 0; j--) { // the furthest scout first: its list goes on longest
+                    entry = team[j].find(position);
+                    on = team[j];
+                }
+                if (entry >= 0) {
+                    int wanted = entry + at.length - drawn;
+                    int last = Math.min(wanted, on.await(wanted + 1) - 1);
+                    drawn += last - entry;
+                    position = on.position(last);
+                    continue;
+                }
+                if (stream.position() < position) stream.skip(position - stream.position());
+                own.next();
+                drawn++;
+                position = stream.position();
+            }
+            if (stream.position() < position) stream.skip(position - stream.position());
         }
 
         public int drawn() {
@@ -135,12 +217,44 @@ public final class Mutator {
          */
         public int replaced(int i) {
             if (i >= drawn) throw new IllegalStateException("neighbour " + i + " is not drawn yet");
+            if (i >= kept) throw new IllegalStateException("neighbour " + i + " was skipped, not kept");
             return atIndex[i] + 1;
         }
 
         /** The k neighbours, each built on first read. */
         public List<Node.Program> list() {
             return list;
+        }
+
+        /**
+         * Draws neighbours of the step's program from one stream: the step's own, or a scout's
+         * copy. What it draws depends only on where the stream is, never on what was drawn before.
+         */
+        private final class Drawer {
+            private final Draws from;
+            /** Per site, what lies outside it, measured on first use. */
+            private final Outside[] outside = new Outside[sites.size()];
+            /** The last neighbour: the index of the site it replaced, and its replacement. */
+            int site;
+            Node fresh;
+
+            Drawer(Draws from) {
+                this.from = from;
+            }
+
+            void next() {
+                while (true) {
+                    int s = from.randint(sites.size());
+                    Site at = sites.get(s);
+                    Node candidate = grammar.replacement(at.slot(), at.height(), from);
+                    if (outside[s] == null) outside[s] = Outside.of(program, at, programTokens);
+                    if (outside[s].withinLimits(candidate)) {
+                        site = s;
+                        fresh = candidate;
+                        return;
+                    }
+                }
+            }
         }
     }
 
@@ -159,6 +273,7 @@ public final class Mutator {
             Node.Program p = built[i];
             if (p == null) {
                 Site site = from.at[i];
+                if (i >= from.kept) throw new IllegalStateException("neighbour " + i + " was skipped, not kept");
                 if (site == null) throw new IllegalStateException("neighbour " + i + " is not drawn yet");
                 p = built[i] = (Node.Program) replace(from.program, site, from.fresh[i]);
             }
@@ -275,6 +390,15 @@ public final class Mutator {
             node = tail;
             at = tailSite;
         }
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     /** Rebuilds the nodes on the root-to-site path; everything off it is shared (records are immutable). */

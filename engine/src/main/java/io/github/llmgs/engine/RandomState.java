@@ -4,11 +4,13 @@ package io.github.llmgs.engine;
  * numpy's legacy {@code RandomState}: MT19937 seeded with {@code init_genrand}, and the draws
  * the reference's generators use. Reproduces numpy draw for draw (spec/karel.md section 4).
  */
-public final class RandomState implements io.github.llmgs.dsl.Draws.Bits {
+public final class RandomState implements io.github.llmgs.dsl.Draws.Bits, io.github.llmgs.dsl.Draws.Positioned {
     private static final int N = 624;
     private static final int M = 397;
     private final int[] mt = new int[N];
     private int index;
+    /** Regenerations since seeding: with {@link #index}, where the stream is. */
+    private long blocks;
 
     public RandomState(long seed) {
         reseed(seed);
@@ -24,6 +26,36 @@ public final class RandomState implements io.github.llmgs.dsl.Draws.Bits {
             mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
         }
         index = N;
+        blocks = 0;
+    }
+
+    private RandomState(RandomState from) {
+        System.arraycopy(from.mt, 0, mt, 0, N);
+        index = from.index;
+        blocks = from.blocks;
+    }
+
+    /** Words drawn since seeding, plus the 624 of the seeded state. */
+    @Override
+    public long position() {
+        return blocks * N + index;
+    }
+
+    @Override
+    public RandomState copy() {
+        return new RandomState(this);
+    }
+
+    /** Moves on {@code words} words without tempering them: a regeneration per 624. */
+    @Override
+    public void skip(long words) {
+        if (words < 0) throw new IllegalArgumentException("cannot skip back " + -words + " words");
+        long at = index + words;
+        while (at > N) {
+            twist();
+            at -= N;
+        }
+        index = (int) at;
     }
 
     /** One raw 32-bit MT19937 output, as an unsigned value in a long. */
@@ -46,6 +78,7 @@ public final class RandomState implements io.github.llmgs.dsl.Draws.Bits {
         for (; i < N - 1; i++) mt[i] = mt[i + M - N] ^ mix(mt[i], mt[i + 1]);
         mt[N - 1] = mt[M - 1] ^ mix(mt[N - 1], mt[0]);
         index = 0;
+        blocks++;
     }
 
     /** The upper bit of one word and the lower 31 of the next, shifted, with the twist matrix where the low bit is set. */

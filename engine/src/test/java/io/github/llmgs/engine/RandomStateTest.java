@@ -159,6 +159,32 @@ class RandomStateTest {
         }
     }
 
+    @Test
+    void aCopySkippedAheadDrawsWhatTheStreamDrawsThere() {
+        // skips that end inside a block, on its last word, exactly at its end and past several
+        for (long words : new long[] {0, 1, 2, 623, 624, 625, 1247, 1248, 5000}) {
+            for (int drawnFirst : new int[] {0, 1, 623, 624, 700}) {
+                RandomState stream = new RandomState(42);
+                for (int i = 0; i < drawnFirst; i++) stream.nextUint32();
+                RandomState copy = stream.copy();
+                long from = stream.position();
+                copy.skip(words);
+                for (long i = 0; i < words; i++) stream.nextUint32();
+                assertEquals(stream.position(), copy.position(), "position after " + drawnFirst + " drawn, " + words + " skipped");
+                assertEquals(from + words, copy.position());
+                for (int i = 0; i < 700; i++) {
+                    assertEquals(stream.nextUint32(), copy.nextUint32(), "word " + i + " after skipping " + words + " from " + drawnFirst);
+                }
+            }
+        }
+        RandomState stream = new RandomState(1);
+        long at = stream.position();
+        stream.randomSample();
+        stream.randint(8); // a mask of 7: never rejected
+        assertEquals(at + 3, stream.position(), "a double reads two words, a small randint one");
+        assertThrows(IllegalArgumentException.class, () -> stream.skip(-1));
+    }
+
     private static List<JsonNode> vectors() throws IOException {
         List<JsonNode> out = new ArrayList<>();
         try (InputStream in = RandomStateTest.class.getResourceAsStream("/conformance/karel/random_state.jsonl")) {

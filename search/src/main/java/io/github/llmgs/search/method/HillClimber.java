@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * One climb as the reference runs it (spec/search.md section 6): evaluate the start program, then
@@ -23,7 +24,10 @@ import java.util.concurrent.Future;
  * {@link #COVERAGE_AFTER} neighbours (none, now) it asks which nodes the current program's episodes reach: a
  * neighbour that replaced a node they never reach runs the same episodes, so it gets the current
  * score without being run; and on an instance whose episode never reaches the replaced node, a
- * neighbour runs that very episode, so its return there is handed in, not computed.
+ * neighbour runs that very episode, so its return there is handed in, not computed. A step that
+ * moves on still moves the stream past all k; the neighbours it did not draw are drawn only for
+ * that, so free cores draw their far part from copies of the stream placed ahead, and the stream
+ * skips to where the two meet ({@link Mutator.Neighbourhood#skipRest}: the same position exactly).
  */
 public final class HillClimber {
     /**
@@ -41,6 +45,19 @@ public final class HillClimber {
     static final int COVERAGE_AFTER = 0;
     /** The reference's cap on the steps of one climb. */
     static final int MAX_STEPS = 10_000;
+
+    /**
+     * Threads that draw the far part of a step's rest once the step has moved on
+     * ({@link Mutator.Neighbourhood#skipRest}): a core the engine leaves idle meanwhile, one fewer
+     * than the machine's, shared by all climbers, each taking what is free.
+     */
+    private static final int SCOUTS = Math.min(7, Runtime.getRuntime().availableProcessors() - 1);
+    private static final Semaphore FREE_SCOUTS = new Semaphore(SCOUTS);
+    private static final ExecutorService SCOUTING = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "llmgs-scout");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Scoring threads, shared by all climbers; each climber has at most one chunk out. */
     private static final ExecutorService SCORING = Executors.newCachedThreadPool(r -> {
@@ -99,8 +116,19 @@ public final class HillClimber {
                 batch = Math.min(maxBatch, batch * 2);
             }
             if (next == null) return;
-            hood.drawAll(); // the stream moves past all k, as the reference's does
+            skipRest(hood); // the stream moves past all k, as the reference's does
             current = next;
+        }
+    }
+
+    /** Moves the stream past the step's undrawn neighbours, with the scouts that are free. */
+    private static void skipRest(Mutator.Neighbourhood hood) {
+        int taken = 0;
+        for (int wanted = hood.scoutsWanted(SCOUTS); taken < wanted && FREE_SCOUTS.tryAcquire(); ) taken++;
+        try {
+            hood.skipRest(SCOUTING, taken);
+        } finally {
+            FREE_SCOUTS.release(taken);
         }
     }
 
