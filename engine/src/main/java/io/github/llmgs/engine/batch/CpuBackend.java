@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * first program above its threshold is found: later programs of the group are skipped, or
  * stopped at their next episode, so a climbing step costs about what the sequential climb
  * computes however many of its neighbours the call carries. Episodes whose returns the request
- * knows ({@link BatchRequest#knownReturn}) are taken, not run.
+ * knows ({@link BatchRequest#knownReturn}) are taken, not run, and count toward that bound from
+ * the start: only the instances still to run are assumed to reach the maximum.
  */
 public final class CpuBackend implements Backend {
     /**
@@ -81,7 +82,18 @@ public final class CpuBackend implements Backend {
                 // the mean passes the threshold only if the sum passes this
                 double needed = req.threshold(k) * n - STOP_MARGIN;
                 boolean bounded = stopped != null && !Double.isNaN(needed) && needed > Double.NEGATIVE_INFINITY && best < Double.POSITIVE_INFINITY;
+                // the known returns count from the start: only the episodes left to run can still lift the sum
                 double sum = 0;
+                int left = n;
+                if (req.knownReturns() != null) {
+                    for (int e = 0; e < n; e++) {
+                        double known = req.knownReturn(k, e);
+                        if (!Double.isNaN(known)) {
+                            sum += known;
+                            left--;
+                        }
+                    }
+                }
                 int i = 0, given = 0;
                 for (; i < n; i++) {
                     if (group >= 0 && firstAbove.get(group) < k) {
@@ -93,25 +105,25 @@ public final class CpuBackend implements Backend {
                     if (!Double.isNaN(known)) {
                         returns[slot] = known; // this episode is one already run: not run again
                         given++;
-                    } else {
-                        ExitStatus exit = w.run(bc.code(), req.instances().get(i));
-                        if (exit == ExitStatus.BAD_OPCODE) {
-                            throw new IllegalStateException("the VM rejected the verified bytecode of program " + k
-                                    + " on instance " + i + ": a backend bug (BAD_OPCODE)");
-                        }
-                        exits[slot] = exit;
-                        returns[slot] = w.vm.ret();
-                        steps[slot] = w.vm.steps();
-                        calls[slot] = w.world.numCalls;
-                        crashed[slot] = w.world.crashed;
+                        continue;
                     }
-                    sum += returns[slot];
-                    // after the last episode the score is known: keep it, it costs nothing more
-                    if (bounded && i < n - 1 && sum + (n - 1 - i) * best < needed) {
+                    // before each episode to run: once the last has run, the score is known and kept
+                    if (bounded && sum + left * best < needed) {
                         stopped[k] = true;
-                        i++;
                         break;
                     }
+                    ExitStatus exit = w.run(bc.code(), req.instances().get(i));
+                    if (exit == ExitStatus.BAD_OPCODE) {
+                        throw new IllegalStateException("the VM rejected the verified bytecode of program " + k
+                                + " on instance " + i + ": a backend bug (BAD_OPCODE)");
+                    }
+                    exits[slot] = exit;
+                    returns[slot] = w.vm.ret();
+                    steps[slot] = w.vm.steps();
+                    calls[slot] = w.world.numCalls;
+                    crashed[slot] = w.world.crashed;
+                    sum += returns[slot];
+                    left--;
                 }
                 if (ran != null) ran[k] = i - given;
                 if (group >= 0 && !skipped[k] && !stopped[k] && BatchResult.mean(returns, k * n, n) > req.threshold(k)) {

@@ -136,6 +136,69 @@ class ThresholdTest {
         }
     }
 
+    /**
+     * Known returns count toward the stop from the first episode: a program runs its unknown
+     * instances in order and stops at the first point where its known sum, the returns run so far
+     * and the maximum on each instance left cannot pass the threshold. The episodes run are
+     * exactly those the rule gives, and every answer is the exact one or truly not above.
+     */
+    @Test
+    void knownReturnsCountTowardTheStopFromTheFirstEpisode() {
+        Random random = new Random(3);
+        try (CpuBackend backend = new CpuBackend(2)) {
+            for (Task task : List.of(Tasks.byName("DoorKey"), Tasks.byName("Harvester"), Tasks.byName("TopOff"))) {
+                List<TaskInstance> instances = instances(task);
+                int n = instances.size();
+                List<Node.Program> programs = programs(150, task.name().hashCode() + 7);
+                BatchResult exact = backend.evaluate(new BatchRequest(task, instances, programs, true, TreeWalker.DEFAULT_MAX_CALLS));
+                double[] thresholds = new double[programs.size()];
+                double[][] known = new double[programs.size()][];
+                for (int k = 0; k < programs.size(); k++) {
+                    // above the program's mean (a stop may come), at it and just below (none may)
+                    thresholds[k] = exact.mean(k) + new double[] {0.2, 0, -1e-12}[k % 3];
+                    known[k] = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        // the last instances known (where the old bound still counted them at the maximum), or any
+                        boolean isKnown = k % 2 == 0 ? i >= 8 : random.nextInt(3) > 0;
+                        known[k][i] = isKnown ? exact.episode(k, i).ret() : Double.NaN;
+                    }
+                }
+                BatchResult bounded = backend.evaluate(new BatchRequest(task, instances, programs, false,
+                        TreeWalker.DEFAULT_MAX_CALLS, thresholds, null, known));
+                int[] ran = bounded.episodesRun();
+                int stops = 0;
+                for (int k = 0; k < programs.size(); k++) {
+                    double sum = 0;
+                    int left = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (Double.isNaN(known[k][i])) left++;
+                        else sum += known[k][i];
+                    }
+                    int expected = 0;
+                    boolean stop = false;
+                    for (int i = 0; i < n && !stop; i++) {
+                        if (!Double.isNaN(known[k][i])) continue;
+                        stop = sum + left * task.maxReturn() < thresholds[k] * n - CpuBackend.STOP_MARGIN;
+                        if (stop) break;
+                        sum += exact.episode(k, i).ret();
+                        left--;
+                        expected++;
+                    }
+                    String what = task.name() + " " + Printer.print(programs.get(k)) + " threshold " + thresholds[k];
+                    assertEquals(expected, ran[k], what + ": episodes run");
+                    if (stop) {
+                        stops++;
+                        assertEquals(BatchResult.NOT_ABOVE, bounded.mean(k), 0.0, what);
+                        assertTrue(exact.mean(k) <= thresholds[k], what);
+                    } else {
+                        assertEquals(exact.mean(k), bounded.mean(k), 0.0, what);
+                    }
+                }
+                assertTrue(stops > 10, task.name() + ": only " + stops + " stops");
+            }
+        }
+    }
+
     @Test
     void thresholdsAndGroupsAreOnePerProgramAndNotForPerEpisodeResults() {
         Task task = Tasks.byName("DoorKey");
