@@ -112,11 +112,11 @@ public final class Verifier {
     private static void checkRepeatDepth(int[] code) {
         int[] depth = new int[code.length];
         java.util.Arrays.fill(depth, -1);
-        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        Work work = new Work(code.length);
         depth[0] = 0;
         work.push(0);
-        while (!work.isEmpty()) {
-            int pc = work.pop();
+        while (work.size > 0) {
+            int pc = work.pcs[--work.size];
             int d = depth[pc];
             Opcode op = Opcode.decode(code[pc]);
             int next = pc + op.width();
@@ -145,7 +145,21 @@ public final class Verifier {
         }
     }
 
-    private static void flow(int[] code, int[] depth, java.util.ArrayDeque<Integer> work, int from, int to, int d) {
+    /** The instructions whose successors are still to visit: each enters once, when its depth is first set. */
+    private static final class Work {
+        final int[] pcs;
+        int size;
+
+        Work(int length) {
+            pcs = new int[length];
+        }
+
+        void push(int pc) {
+            pcs[size++] = pc;
+        }
+    }
+
+    private static void flow(int[] code, int[] depth, Work work, int from, int to, int d) {
         if (to >= code.length) {
             throw new VerifyException(from + ": falls off the end of the code");
         }

@@ -52,15 +52,23 @@ public final class ProgramPool implements AutoCloseable {
         }
         List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < Math.min(threads, programs); t++) work.add(pool.submit(loop));
-        for (Future<?> f : work) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while running episodes", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        // the workers write into the caller's arrays: an interrupt is kept for after they are done
+        boolean interrupted = false;
+        try {
+            for (Future<?> f : work) {
+                while (true) {
+                    try {
+                        f.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                }
             }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

@@ -54,6 +54,8 @@ public final class Batcher implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private int active;
     private int waiting;
+    /** A backend call is running: the engine thread's, or a lone run's own ({@link #submit}). */
+    private boolean inCall;
     private boolean closed;
     // engine metrics, under the lock
     private long calls;
@@ -342,10 +344,24 @@ public final class Batcher implements AutoCloseable {
                 member.busyAtStart = busyNanos;
                 active++;
             }
-            lane.pending.add(r);
-            lane.pendingPairs += (long) programs.size() * lane.instances;
-            waiting++;
-            work.signal();
+            if (active == 1 && waiting == 0 && !inCall && !member.awayNow) {
+                // the only run, and nothing else to merge: its thread makes the call itself,
+                // sparing the hand-over to the engine thread and back on every call
+                inCall = true;
+                r.taken = true;
+                waiting++;
+                lock.unlock();
+                try {
+                    run(lane, List.of(r));
+                } finally {
+                    lock.lock();
+                }
+            } else {
+                lane.pending.add(r);
+                lane.pendingPairs += (long) programs.size() * lane.instances;
+                waiting++;
+                work.signal();
+            }
             boolean interrupted = false;
             while (!r.done) {
                 try {
@@ -402,6 +418,7 @@ public final class Batcher implements AutoCloseable {
                     taken += size;
                 }
                 lane.pendingPairs -= taken;
+                inCall = true;
             } finally {
                 lock.unlock();
             }
@@ -411,6 +428,7 @@ public final class Batcher implements AutoCloseable {
 
     /** The lane to call now: a full one, else (every run waiting, or a request too old) the one waiting longest. */
     private Lane ready() {
+        if (inCall) return null; // one call at a time: a backend need not take two at once
         Lane oldest = null;
         for (Lane l : lanes.values()) {
             if (l.pending.isEmpty()) continue;
@@ -471,6 +489,8 @@ public final class Batcher implements AutoCloseable {
                 for (double m : r.scores) if (BatchResult.skipped(m)) skipped++;
             }
             pairs += (long) merged.size() * lane.instances;
+            inCall = false;
+            work.signal(); // requests that came during the call
             for (Request r : batch) {
                 r.done = true;
                 waiting--;
