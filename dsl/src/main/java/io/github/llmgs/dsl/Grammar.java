@@ -257,4 +257,95 @@ public final class Grammar {
         }
         return new Node.Feature(f, f.arguments().get(arguments[f.id()].draw(draws)));
     }
+
+    /** The measures of a subtree drawn but not built ({@link #measureReplacement}); reused, so drawing allocates nothing. */
+    static final class Measured {
+        /** {@link Limits#measure}'s height, longest chain and tokens of the subtree. */
+        int height, chain, tokens;
+        /** The Concatenates along its top statement list's rests. */
+        int topChain;
+    }
+
+    /**
+     * {@link #replacement}'s draws, in the same order, with the replacement measured as
+     * {@link Limits#measure} measures it instead of built: for the neighbours of a step that only
+     * move the stream on, where only whether they fit the limits decides the draws that follow.
+     */
+    void measureReplacement(Slot slot, int oldHeight, Draws draws, Measured into) {
+        into.chain = 0;
+        into.tokens = 0;
+        into.topChain = 0;
+        switch (slot) {
+            case REPEAT_COUNT -> into.height = measureCount(draws, into);
+            case CONDITION, ITE_CONDITION, NOT_FEATURE -> into.height = measureCondition(slot == Slot.CONDITION, draws, into);
+            default -> {
+                Kind kind = drawKind(slot == Slot.FIRST_STATEMENT, false, draws);
+                into.height = measureStatement(kind, oldHeight + kind.height, 1, draws, into, 0, true);
+            }
+        }
+    }
+
+    /** {@link #sample}, measured: {@code run} Concatenates precede the child in its list; {@code top}: the list is the replacement's own. */
+    private int measureSample(Slot slot, int parentDepth, int sequence, Draws draws, Measured into, int run, boolean top) {
+        switch (slot) {
+            case REPEAT_COUNT:
+                return measureCount(draws, into);
+            case CONDITION:
+            case ITE_CONDITION:
+            case NOT_FEATURE:
+                return measureCondition(slot == Slot.CONDITION, draws, into);
+            default:
+                Kind kind = drawKind(slot == Slot.FIRST_STATEMENT || sequence >= Limits.MAX_CHAIN, parentDepth >= Limits.MAX_HEIGHT, draws);
+                return measureStatement(kind, parentDepth + kind.height, sequence, draws, into, run, top);
+        }
+    }
+
+    private static int measureCount(Draws draws, Measured into) {
+        count(draws);
+        into.tokens += 1; // R=n
+        return 0;
+    }
+
+    private int measureCondition(boolean notAllowed, Draws draws, Measured into) {
+        if (conditions[notAllowed ? 0 : 1].draw(draws) == 1) {
+            into.tokens += 3; // not c( c)
+            return measureCondition(false, draws, into);
+        }
+        FeatureWord f = vocabulary.features().get(features.draw(draws));
+        if (f.takesArgument()) arguments[f.id()].draw(draws);
+        into.tokens += f.takesArgument() ? 4 : 1;
+        return 0;
+    }
+
+    /** {@link #statement}, measured: the subtree's height; its tokens and chains go into {@code into}. */
+    private int measureStatement(Kind kind, int depth, int sequence, Draws draws, Measured into, int run, boolean top) {
+        if (kind == Kind.CONCATENATE) {
+            // the first child starts lists of its own; the rest continues this one
+            int first = measureSample(Slot.FIRST_STATEMENT, depth, sequence + 1, draws, into, 0, false);
+            return Math.max(first, measureSample(Slot.STATEMENT, depth, sequence + 1, draws, into, run + 1, top));
+        }
+        into.chain = Math.max(into.chain, run); // the list ends here
+        if (top) into.topChain = run;
+        switch (kind) {
+            case WHILE:
+            case IF:
+                into.tokens += 5; // WHILE c( c) w( w), IF c( c) i( i)
+                measureSample(Slot.CONDITION, depth, 1, draws, into, 0, false);
+                return 1 + measureSample(Slot.STATEMENT, depth, 1, draws, into, 0, false);
+            case ITE: {
+                into.tokens += 8; // IFELSE c( c) i( i) ELSE e( e)
+                measureSample(Slot.ITE_CONDITION, depth, 1, draws, into, 0, false);
+                int then = measureSample(Slot.STATEMENT, depth, 1, draws, into, 0, false);
+                return 1 + Math.max(then, measureSample(Slot.STATEMENT, depth, 1, draws, into, 0, false));
+            }
+            case REPEAT:
+                into.tokens += 3; // REPEAT r( r)
+                measureSample(Slot.REPEAT_COUNT, depth, 1, draws, into, 0, false);
+                return 1 + measureSample(Slot.STATEMENT, depth, 1, draws, into, 0, false);
+            default:
+                actions.draw(draws);
+                into.tokens += 1;
+                return 0;
+        }
+    }
 }

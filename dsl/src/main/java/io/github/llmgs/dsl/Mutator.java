@@ -146,7 +146,7 @@ public final class Mutator {
             int parts = Math.min(scouts + 1, rest / SCOUTED_PART);
             kept = drawn;
             if (parts < 2 || step == 0 || !(draws instanceof Draws.Positioned stream)) {
-                for (; drawn < at.length; drawn++) own.next();
+                for (; drawn < at.length; drawn++) own.pass();
                 return;
             }
             long here = stream.position();
@@ -157,7 +157,7 @@ public final class Mutator {
                 Draws.Positioned copy = stream.copy();
                 copy.skip(Math.round(perNeighbour * skipped / step) * step);
                 Drawer drawer = new Drawer(copy);
-                team[j - 1] = new Scout(copy, drawer::next, j < team.length ? team[j] : null, rest - skipped + SCOUT_MARGIN);
+                team[j - 1] = new Scout(copy, drawer::pass, j < team.length ? team[j] : null, rest - skipped + SCOUT_MARGIN);
             }
             for (Scout scout : team) {
                 try {
@@ -196,7 +196,7 @@ public final class Mutator {
                     continue;
                 }
                 if (stream.position() < position) stream.skip(position - stream.position());
-                own.next();
+                own.pass();
                 drawn++;
                 position = stream.position();
             }
@@ -234,6 +234,7 @@ public final class Mutator {
             private final Draws from;
             /** Per site, what lies outside it, measured on first use. */
             private final Outside[] outside = new Outside[sites.size()];
+            private final Grammar.Measured measured = new Grammar.Measured();
             /** The last neighbour: the index of the site it replaced, and its replacement. */
             int site;
             Node fresh;
@@ -247,13 +248,27 @@ public final class Mutator {
                     int s = from.randint(sites.size());
                     Site at = sites.get(s);
                     Node candidate = grammar.replacement(at.slot(), at.height(), from);
-                    if (outside[s] == null) outside[s] = Outside.of(program, at, programTokens);
-                    if (outside[s].withinLimits(candidate)) {
+                    if (outside(s).withinLimits(candidate)) {
                         site = s;
                         fresh = candidate;
                         return;
                     }
                 }
+            }
+
+            /** The same draws as {@link #next}, the replacement measured but not built: a neighbour not kept. */
+            void pass() {
+                while (true) {
+                    int s = from.randint(sites.size());
+                    Site at = sites.get(s);
+                    grammar.measureReplacement(at.slot(), at.height(), from, measured);
+                    if (outside(s).withinLimits(measured)) return;
+                }
+            }
+
+            private Outside outside(int s) {
+                if (outside[s] == null) outside[s] = Outside.of(program, sites.get(s), programTokens);
+                return outside[s];
             }
         }
     }
@@ -315,9 +330,18 @@ public final class Mutator {
             int topChain = 0;
             for (Node n = fresh; n instanceof Node.Concatenate c; n = c.rest()) topChain++;
             Limits.Measures m = Limits.measure(fresh);
-            return Math.max(height, parentDepth + m.height()) <= Limits.MAX_HEIGHT
-                    && Math.max(chain, Math.max(run + topChain, m.chain())) < Limits.MAX_CHAIN
-                    && tokens + m.tokens() <= Limits.MAX_TOKENS;
+            return withinLimits(m.height(), m.chain(), m.tokens(), topChain);
+        }
+
+        /** The same check on a replacement measured but not built ({@link Grammar#measureReplacement}). */
+        boolean withinLimits(Grammar.Measured fresh) {
+            return withinLimits(fresh.height, fresh.chain, fresh.tokens, fresh.topChain);
+        }
+
+        private boolean withinLimits(int freshHeight, int freshChain, int freshTokens, int topChain) {
+            return Math.max(height, parentDepth + freshHeight) <= Limits.MAX_HEIGHT
+                    && Math.max(chain, Math.max(run + topChain, freshChain)) < Limits.MAX_CHAIN
+                    && tokens + freshTokens <= Limits.MAX_TOKENS;
         }
     }
 

@@ -68,4 +68,31 @@ class NeighboursTest {
             assertEquals(a.randint(1000), b.randint(1000), "both streams are at the same place after the step");
         }
     }
+
+    @Test
+    void aReplacementMeasuredInsteadOfBuiltTakesTheSameDrawsAndMeasures() {
+        Grammar grammar = new Grammar();
+        Mutator mutator = new Mutator(grammar);
+        SplittableRandom rng = new SplittableRandom(21);
+        Grammar.Measured measured = new Grammar.Measured();
+        int concatenated = 0;
+        for (int n = 0; n < 2000; n++) {
+            Node.Program program = grammar.randomProgram(rng);
+            int s = rng.nextInt(Mutator.siteCount(program));
+            long seed = rng.nextLong();
+            Draws built = Draws.of(new SplittableRandom(seed));
+            Draws counted = Draws.of(new SplittableRandom(seed));
+            Node fresh = grammar.replacement(Mutator.slotAt(program, s), Mutator.heightAt(program, s), built);
+            grammar.measureReplacement(Mutator.slotAt(program, s), Mutator.heightAt(program, s), counted, measured);
+            Limits.Measures m = Limits.measure(fresh);
+            int topChain = 0;
+            for (Node x = fresh; x instanceof Node.Concatenate c; x = c.rest()) topChain++;
+            if (topChain > 0) concatenated++;
+            String what = Printer.print(program) + " site " + s + " -> " + Printer.print(fresh);
+            assertEquals(m, new Limits.Measures(measured.height, measured.chain, measured.tokens), what);
+            assertEquals(topChain, measured.topChain, what);
+            assertEquals(built.randint(1 << 30), counted.randint(1 << 30), what + ": the streams part");
+        }
+        assertEquals(true, concatenated > 200, concatenated + " statement lists drawn");
+    }
 }
