@@ -143,7 +143,7 @@ public final class Mutator {
          */
         public void skipRest(Executor helpers, int scouts) {
             int rest = at.length - drawn;
-            int parts = Math.min(scouts + 1, rest / SCOUTED_PART);
+            int parts = scoutsWanted(scouts) + 1;
             kept = drawn;
             if (parts < 2 || step == 0 || !(draws instanceof Draws.Positioned stream)) {
                 for (; drawn < at.length; drawn++) own.pass();
